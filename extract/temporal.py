@@ -1,0 +1,151 @@
+"""Dates and amounts in a sentence, normalised against the document's publication date.
+
+Date expressions are found with per-language regexes (ontology/lang/<lang>/dates.tsv); the named
+groups say what the expression gives: `d`, `m`, `y` (numbers), `mon` (a month name, read with
+babel's CLDR month names), `wd` (a weekday, resolved with dateparser relative to publication),
+`rel` (a relative word such as "yesterday", resolved with dateparser), `now` (deixis of the
+reported event: "this visit", "lần này"). Dates without a year take the publication year, moved
+back a year when that would put them after publication (news reports the past).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import lexicon
+from .model import DateValue
+
+
+@dataclass(frozen=True)
+class DateMention:
+    start: int          # offsets relative to the text searched
+    end: int
+    value: DateValue
+
+
+@lru_cache(maxsize=None)
+def _patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(row["regex"], re.IGNORECASE), row.get("precision", ""))
+            for row in lexicon(lang).dates]
+
+
+@lru_cache(maxsize=None)
+def _month_names(lang: str) -> dict[str, int]:
+    from babel.dates import get_month_names
+
+    names: dict[str, int] = {}
+    for width in ("wide", "abbreviated"):
+        for context in ("format", "stand-alone"):
+            try:
+                for num, name in get_month_names(width, context, locale=lang).items():
+                    names[name.casefold().rstrip(".")] = num
+            except Exception:  # babel lacks the locale: month names are unavailable, numbers still work
+                return names
+    return names
+
+
+def _base(published: DateValue | None) -> dt.date | None:
+    if published is None:
+        return None
+    y, m, d = (published.value.split("-") + ["1", "1"])[:3]
+    return dt.date(int(y), int(m), int(d))
+
+
+def _relative(text: str, lang: str, base: dt.date) -> dt.date | None:
+    import dateparser
+
+    parsed = dateparser.parse(text, languages=[lang], settings={
+        "RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+        "PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False})
+    return parsed.date() if parsed else None
+
+
+def _weekday(name: str, lang: str, base: dt.date) -> dt.date | None:
+    from babel.dates import get_day_names
+
+    for width in ("wide", "abbreviated"):
+        for num, day in get_day_names(width, locale=lang).items():
+            if day.casefold() in name.casefold() or name.casefold() in day.casefold():
+                return base - dt.timedelta(days=(base.weekday() - num) % 7)
+    return _relative(name, lang, base)
+
+
+def find_dates(text: str, lang: str, published: DateValue | None) -> list[DateMention]:
+    base = _base(published)
+    found: list[DateMention] = []
+    for rx, precision in _patterns(lang):
+        for m in rx.finditer(text):
+            if any(f.start < m.end() and m.start() < f.end for f in found):
+                continue  # an earlier (more specific) row already read this text
+            value = _value(m, lang, base, published, precision)
+            if value:
+                found.append(DateMention(m.start(), m.end(), value))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _value(m: re.Match[str], lang: str, base: dt.date | None, published: DateValue | None,
+           precision: str) -> DateValue | None:
+    g = {k: v for k, v in m.groupdict().items() if v}
+    if "now" in g:
+        if published is None:
+            return None
+        keep = {"day": 10, "month": 7, "year": 4}[precision or "day"]
+        return DateValue(published.value[:keep], precision or "day") if len(published.value) >= keep else published
+    if "rel" in g or "wd" in g:
+        if base is None or (published and published.precision != "day"):
+            return None
+        day = _weekday(g["wd"], lang, base) if "wd" in g else _relative(g["rel"], lang, base)
+        return DateValue(day.isoformat(), "day") if day else None
+    year = int(g["y"]) if "y" in g else None
+    month = int(g["m"]) if "m" in g else _month_names(lang).get(g.get("mon", "").casefold().rstrip("."))
+    day = int(g["d"]) if "d" in g else None
+    if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
+        return None
+    if year is None:
+        if base is None or month is None:
+            return None
+        year = base.year
+        if (month, day or 1) > (base.month, base.day if published and published.precision == "day" else 31):
+            year -= 1
+    if month is None:
+        return DateValue(f"{year:04d}", "year")
+    if day is None:
+        return DateValue(f"{year:04d}-{month:02d}", "month")
+    try:
+        return DateValue(dt.date(year, month, day).isoformat(), "day")
+    except ValueError:
+        return None
+
+
+_NUMBER = r"(?P<num>\d+(?:[.,]\d+)*)"
+
+
+def find_amount(text: str, lang: str) -> tuple[float, str] | None:
+    """The first sum of money: "hơn 50 triệu USD", "$43 million", "1,5 milliard d'euros"."""
+    lex = lexicon(lang)
+    scales = {w.casefold(): float(v) for w, v in lex.valued("scale")}
+    currencies = {w.casefold(): v for w, v in lex.valued("currency")}
+    if not currencies:
+        return None
+    cur = "|".join(sorted(map(re.escape, currencies), key=len, reverse=True))
+    scale = "|".join(sorted(map(re.escape, scales), key=len, reverse=True)) or "(?!)"
+    rx = re.compile(rf"(?P<pre>{cur})?\s?{_NUMBER}\s*(?P<scale>{scale})?\s*(?P<post>{cur})?(?!\w)", re.IGNORECASE)
+    for m in rx.finditer(text):
+        code = m.group("pre") or m.group("post")
+        if not code:
+            continue
+        num = m.group("num")
+        decimal = lex.words("decimal_mark")[:1] or ["."]
+        if decimal[0] == ",":
+            num = num.replace(".", "").replace(",", ".")
+        else:
+            num = num.replace(",", "")
+        try:
+            value = float(num)
+        except ValueError:
+            continue
+        value *= scales.get((m.group("scale") or "").casefold(), 1.0)
+        return value, currencies[code.casefold()]
+    return None
