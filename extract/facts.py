@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, lexicon
-from .mentions import Named
+from .mentions import Named, find_role_references
 from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Status
 from .relations import find_matches, mask, pairs, signatures, status_of
 from .temporal import find_amount, find_dates
@@ -31,6 +31,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
     doc = ann.doc
     lex = lexicon(doc.lang or "en")
     facts = _offices(ann, names, entities, lex)
+    names = sorted(names + _role_references(doc, names, lex), key=lambda n: n.unit_start)
     seen_persons: list[Named] = []
     for sent in ann.sentences:
         units = [n for n in names if not n.absorbed and sent.start <= n.unit_start < sent.end]
@@ -68,6 +69,19 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
                         fact.amount, fact.currency = money
                 facts.append(fact)
     return facts
+
+
+def _role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Named]:
+    """"Chủ tịch Cuba" / "the Cuban president" stand for the one person of this document who
+    holds that office there."""
+    out = []
+    for ref in find_role_references(doc, names, lex):
+        holders = {n.entity for n in names if n.type == "Person" and n.office == ref.office
+                   and n.office_of is not None and n.office_of.entity == ref.office_of.entity}
+        if len(holders) == 1:
+            ref.entity = holders.pop()
+            out.append(ref)
+    return out
 
 
 def _evidence(ann: Annotation, start: int, end: int) -> Evidence:

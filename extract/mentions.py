@@ -182,3 +182,40 @@ def _title_after(doc: Document, names: list[Named], i: int, titles, fillers: set
         for x in inside:
             x.absorbed = True
     n.unit_end = stop
+
+
+def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Named]:
+    """A title with a country or organisation and no name ("Chủ tịch Cuba", "the Cuban president",
+    "the Russian leader") refers to whoever holds that office in the document; facts.py resolves it.
+    Returns new Person names spanning the title phrase."""
+    titles = sorted(((f.casefold(), o, k) for f, o, k in lex.titles if k == "office"), key=lambda t: -len(t[0]))
+    low = doc.text.casefold()
+    out = []
+    for n in names:
+        if n.absorbed or n.type not in ("Country", "Organization"):
+            continue
+        # title before the country (vi, fr, es...): "Chủ tịch Cuba"
+        k = n.start
+        while k > 0 and doc.text[k - 1] == " ":
+            k -= 1
+        hit = _match_title_end(low, k, titles)
+        if hit:
+            ref = Named(hit[0], n.end, "Person", office=hit[1], office_of=n, kind="role", engine="title")
+        else:
+            # country adjective before the title (en, de): "the Cuban president"
+            after = re.match(r" +", doc.text[n.end:])
+            if not after:
+                continue
+            rest = low[n.end + after.end():n.end + after.end() + 60]
+            found = next(((f, o) for f, o, _ in titles if rest.startswith(f) and
+                          (len(rest) == len(f) or not rest[len(f)].isalnum())), None)
+            if not found:
+                continue
+            end = n.end + after.end() + len(found[0])
+            ref = Named(n.start, end, "Person", office=found[1], office_of=n, kind="role", engine="title")
+        if any(o.type == "Person" and o.start < ref.end + 2 and ref.start < o.end for o in names):
+            continue  # a named person follows: that is a title phrase, not a reference
+        ref.unit_start, ref.unit_end = ref.start, ref.end
+        n.absorbed = True
+        out.append(ref)
+    return out

@@ -27,6 +27,9 @@ CODE_TYPE = {v: k for k, v in TYPE_CODE.items()}
 _ARG = f"{OPEN}[A-Z]\\d+{CLOSE}"
 _PLACEHOLDER = re.compile(f"{OPEN}([A-Z])(\\d+){CLOSE}")
 GAP = r"[^.;!?\n]{0,90}?"
+# a few words, no other argument between: "Putin personally awarded him"
+SHORT_GAP = r"[^.;!?\n\ue000]{0,30}?"
+SUBJECT_REACH = 160
 
 
 @lru_cache(maxsize=1)
@@ -39,7 +42,8 @@ def signatures() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
 @dataclass(frozen=True)
 class Pattern:
     relation: str
-    regex: re.Pattern[str]
+    regex: re.Pattern[str]          # the pattern; without its leading `{S} ...` in free-subject mode
+    subject: re.Pattern[str] | None  # free-subject mode: the subject slot, searched before the trigger
     status: Status | None
     text: str
 
@@ -54,30 +58,42 @@ class Match:
     pattern: str
 
 
+def _slot(types: frozenset[str], conj: str, actor: bool) -> str:
+    # a capital may stand for its state in a slot that takes a country
+    codes = {TYPE_CODE[t] for t in types} | ({"T"} if actor and "Country" in types else set())
+    arg = f"{OPEN}[{''.join(sorted(codes))}]\\d+{CLOSE}"
+    return f"{arg}(?:\\s*(?:,\\s*)?(?:{conj})?\\s*{arg})*"
+
+
 @lru_cache(maxsize=None)
 def compile_patterns(lang: str) -> list[Pattern]:
     from .lexicon import lexicon
 
     lex = lexicon(lang)
     conj = "|".join(re.escape(w) for w in lex.words("conj")) or "and"
-    slot = f"{_ARG}(?:\\s*(?:,\\s*)?(?:{conj})?\\s*{_ARG})*"
     out = []
     for row in lex.triggers:
-        parts = re.split(r"(\{S\}|\{O\}|\.\.\.)", row["pattern"])
+        subj_types, obj_types = signatures()[row["relation"]]
+        parts = [p for p in re.split(r"(\{S\}|\{O\}|\.\.\.|\.\.)", row["pattern"]) if p.strip()]
+        subject = None
+        if parts[:2] == ["{S}", "..."]:
+            subject = re.compile(f"(?P<S>{_slot(subj_types, conj, True)})")
+            parts = parts[2:]
         rx = []
         for part in parts:
             if part == "{S}":
-                rx.append(f"(?P<S>{slot})")
+                rx.append(f"(?P<S>{_slot(subj_types, conj, True)})")
             elif part == "{O}":
-                rx.append(f"(?P<O>{slot})")
+                rx.append(f"(?P<O>{_slot(obj_types, conj, row['relation'] != 'visited')})")
             elif part == "...":
                 rx.append(GAP)
-            elif part.strip():
-                words = r"\s+".join(part.split())
-                rx.append(rf"(?P<T{len(rx)}>(?<!\w){words}(?!\w))" if part[0].isspace() or not rx
-                          else rf"(?P<T{len(rx)}>{words}(?!\w))")
+            elif part == "..":
+                rx.append(SHORT_GAP)
+            else:
+                words = re.sub(r"\s+", r"\\s+", part.strip())
+                rx.append(rf"(?P<T{len(rx)}>(?<!\w){words}(?!\w))")
         status = Status(row["status"]) if row.get("status") else None
-        out.append(Pattern(row["relation"], re.compile(r"\s*".join(rx), re.IGNORECASE), status,
+        out.append(Pattern(row["relation"], re.compile(r"\s*".join(rx), re.IGNORECASE), subject, status,
                            row["pattern"]))
     return out
 
@@ -98,21 +114,34 @@ def mask(text: str, start: int, end: int, args: list[tuple[int, int, str]]) -> t
     return "".join(out), offsets
 
 
+def _ids(text: str | None) -> list[int]:
+    return [int(x) for _, x in _PLACEHOLDER.findall(text or "")]
+
+
 def find_matches(masked: str, lang: str) -> list[Match]:
     claimed: dict[str, list[tuple[int, int]]] = {}
     out = []
     for pat in compile_patterns(lang):
         for m in pat.regex.finditer(masked):
-            trig = [m.span(g) for g in m.groupdict() if g.startswith("T") and m.group(g)]
+            groups = m.groupdict()
+            trig = [m.span(g) for g in groups if g.startswith("T") and m.group(g)]
             if not trig:
                 continue
             span = (min(s for s, _ in trig), max(e for _, e in trig))
             if any(s < span[1] and span[0] < e for s, e in claimed.get(pat.relation, [])):
                 continue
-            subj = [int(x) for _, x in _PLACEHOLDER.findall(m.group("S") or "")] if "S" in m.groupdict() else []
-            obj = [int(x) for _, x in _PLACEHOLDER.findall(m.group("O") or "")] if "O" in m.groupdict() else []
+            subj = _ids(groups.get("S"))
+            if pat.subject is not None:
+                # the earliest fitting subject within reach before the trigger (the clause subject)
+                window_start = max(0, m.start() - SUBJECT_REACH)
+                window = masked[window_start:m.start()]
+                cut = max(window.rfind(c) for c in ".;!?\n")
+                sm = pat.subject.search(window, cut + 1)
+                if sm is None:
+                    continue
+                subj = _ids(sm.group("S"))
             claimed.setdefault(pat.relation, []).append(span)
-            out.append(Match(pat.relation, subj, obj, span, pat.status, pat.text))
+            out.append(Match(pat.relation, subj, _ids(groups.get("O")), span, pat.status, pat.text))
     return out
 
 
