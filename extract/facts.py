@@ -51,7 +51,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
         for match in matches:
             status = status_of(masked, match, lex)
             trig_doc = offsets[match.trigger[0]] - sent.start if match.trigger[0] < len(offsets) else 0
-            date = _nearest_date(dates, trig_doc, status, doc.published)
+            date = _nearest_date(_event_dates(dates, sentence_text, trig_doc, lex), trig_doc, status, doc.published)
             sig = signatures()[match.relation]
             for si, oi in pairs(match, match.relation in {"met", "talkedTo", "signedAgreement"}):
                 subj = _entity_for(args[si], sig[0], entities)
@@ -171,6 +171,16 @@ def _place(masked: str, args: list[_Arg], lex: Lexicon, used: set[int],
         if i not in used and ent is not None and ent.type in ("City", "Place", "Country", "Organization"):
             return ent.key
     return None
+
+
+def _event_dates(dates: list, text: str, trigger: int, lex: Lexicon) -> list:
+    """Drop the dates of a report that follows the event ("..., Peskov said on Tuesday"): they
+    date the saying, not the event."""
+    words = lex.words("reporting")
+    if not words:
+        return dates
+    rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
+    return [d for d in dates if not (d.start > trigger and rx.search(text[max(0, d.start - 30):d.start]))]
 
 
 def _nearest_date(dates: list, pos: int, status: Status, published: DateValue | None) -> DateValue | None:
