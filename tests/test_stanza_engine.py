@@ -166,9 +166,13 @@ def test_batch_of_two_languages_keeps_each_document(engine: StanzaEngine) -> Non
         assert [doc.text[m.start:m.end] for m in annotation.mentions] == [e[2] for e in ents]
 
 
-def test_provides_pos_and_deps_when_those_models_are_loaded(engine: StanzaEngine) -> None:
+def test_provides_pos_and_deps_when_those_models_are_loaded() -> None:
+    fresh = StanzaEngine(resources_dir=str(MODELS), model_paths=read_model_paths(MODELS_JSON), use_gpu=False)
+    assert fresh.provides == StanzaEngine.provides == frozenset({"sentences", "tokens", "ner"})
     for lang in ("en", "vi"):
-        assert engine.provides_for(lang) == frozenset({"sentences", "tokens", "ner", "pos", "deps"})
+        assert fresh.provides_for(lang) == frozenset({"sentences", "tokens", "ner", "pos", "deps"})
+    fresh.pipeline("vi")
+    assert fresh.provides == frozenset({"sentences", "tokens", "ner", "pos", "deps"})
     assert StanzaEngine.provides == frozenset({"sentences", "tokens", "ner"})
 
 

@@ -41,7 +41,8 @@ def space_punctuation(text: str) -> tuple[str, list[int]]:
 
 class StanzaEngine:
     name: ClassVar[str] = "stanza"
-    #: what every Stanza language gives; `provides_for(lang)` adds pos/lemma/deps when those models exist
+    #: what every Stanza language gives; an instance adds pos/lemma/deps once a pipeline with those
+    #: processors is loaded, and `provides_for(lang)` tells for one language before loading anything
     provides: ClassVar[frozenset[str]] = frozenset({"sentences", "tokens", "ner"})
 
     def __init__(self, resources_dir: str | None = None, model_paths: dict[str, dict[str, str]] | None = None,
@@ -104,6 +105,7 @@ class StanzaEngine:
                     use_gpu=self.use_gpu, logging_level="ERROR", **options)
             except (OSError, ValueError, RuntimeError) as exc:
                 raise EngineUnavailable(f"cannot load the Stanza models for {lang!r}: {exc}") from exc
+            self.provides = self.provides | plan.provides  # type: ignore[misc]
         return self._pipelines[lang]
 
     def annotate(self, docs: list[Document]) -> list[Annotation]:
