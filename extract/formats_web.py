@@ -6,6 +6,7 @@ trafilatura's loader) gives the declared language, feedparser reads the feeds.
 from __future__ import annotations
 
 import hashlib
+import importlib
 from copy import deepcopy
 from functools import lru_cache
 from typing import Any
@@ -24,6 +25,15 @@ _LANG_XPATHS = ("/html/@lang", "/html/@xml:lang",
                 "//meta[@property='og:locale']/@content")
 
 
+def _require(module: str, source: str) -> Any:
+    """Import an optional reader dependency, or say per document how to install it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise InputError(f"reading this format needs the '{module}' package: "
+                         "pip install 'newskg[web]'", document=source) from None
+
+
 @lru_cache(maxsize=1)
 def _config() -> Any:
     """trafilatura's defaults, but keep short texts (a brief article or a feed summary is text)."""
@@ -37,7 +47,7 @@ def _config() -> Any:
 
 
 def read_html(markup: str, doc_id: str, source: str) -> Document:
-    import trafilatura
+    trafilatura = _require("trafilatura", source)
     from trafilatura.utils import load_html
 
     tree = load_html(markup)
@@ -79,9 +89,7 @@ def fragment_text(markup: str) -> str:
 
 
 def read_feed(data: bytes, stem: str, source: str) -> tuple[list[Document], list[InputError]]:
-    import feedparser
-
-    feed = feedparser.parse(data)
+    feed = _require("feedparser", source).parse(data)
     if not feed.entries:
         reason = feed.get("bozo_exception") or "no entries"
         kind = "empty feed" if feed.version else "not an RSS/Atom feed"

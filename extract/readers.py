@@ -33,13 +33,17 @@ date-time; ``lang`` (alias ``language``): a language tag such as ``vi`` or ``pt-
     * JSON records: ``text`` (required), ``title``, ``date``, ``lang``, ``url``, ``id``; other
       keys go to ``meta``.
 
+``text`` and ``original`` are equal after reading (clean-up comes later). For plain text they
+are the file's text (minus front matter); for web pages and feed entries they are the
+extracted title and main text, not the markup; for JSON records the ``text`` value.
+
 Document ids: the file stem; ``STEM-N`` for line/item N of JSON Lines/JSON arrays; for feed
 entries ``STEM-`` plus 12 hex digits of the SHA-1 of the entry link (``STEM-N`` without a
 link). An id already taken in the same run gets ``-`` and 8 hex digits of the source path.
 
 Errors (never raised, returned): a file larger than ``max_bytes`` (checked before reading;
 per file, also for feeds and JSON Lines), binary content (NUL bytes without a UTF-16/32 byte
-order mark, or mostly control characters), empty or whitespace-only text, undecodable bytes
+order mark, or over 5% control characters), empty or whitespace-only text, undecodable bytes
 (broken UTF-8 or no plausible encoding), a bad sidecar/front-matter value, and whatever the
 format's parser rejects. A bad JSON line or feed entry is its own error; the rest go on.
 """

@@ -146,6 +146,33 @@ def test_sentences_mentioning_boilerplate_words_stay(lang, sentence):
     assert clean(Document(id="s", text=sentence, lang=lang)).text == sentence
 
 
+ARTICLE = {
+    "vi": "Thủ tướng đã có cuộc gặp với đại sứ Nhật Bản tại Hà Nội vào sáng nay.\n\n"
+          "Hai bên nhất trí tăng cường hợp tác kinh tế, ông cho biết trên trang Facebook cá nhân.",
+    "en": "The prime minister met the Japanese ambassador in the capital this morning.\n\n"
+          "Live coverage of the talks was shown on state television, officials said.",
+    "fr": "Le Premier ministre a rencontré l'ambassadeur du Japon ce matin.\n\n"
+          "À lire aussi dans la presse : les deux parties ont convenu de renforcer leur coopération.",
+    "es": "El primer ministro se reunió esta mañana con el embajador de Japón en la capital.\n\n"
+          "Ambas partes acordaron reforzar la cooperación, según publicó el diario en vivo.",
+    "pt": "O primeiro-ministro reuniu-se esta manhã com o embaixador do Japão.\n\n"
+          "Leia também a declaração conjunta, disse o porta-voz aos jornalistas.",
+    "ru": "Премьер-министр встретился сегодня утром с послом Японии в столице.\n\n"
+          "Читайте также заявление МИД, сказал представитель правительства.",
+    "de": "Der Ministerpräsident hat sich heute Morgen mit dem japanischen Botschafter getroffen.\n\n"
+          "Lesen Sie auch die gemeinsame Erklärung, sagte der Sprecher am Dienstag.",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(ARTICLE))
+@pytest.mark.parametrize("declared", [True, False])
+def test_plain_article_is_unchanged(lang, declared):
+    text = ARTICLE[lang]
+    doc = clean(Document(id="a", text=text, lang=lang if declared else None))
+    assert doc.text == text
+    assert doc.offset_map == list(range(len(text)))
+
+
 def test_language_rules_are_selected_by_doc_lang():
     text = f"{BODY}\n\nTin liên quan\n\nMore text follows here."
     assert "Tin liên quan" in clean(Document(id="l", text=text, lang="de")).text

@@ -258,3 +258,13 @@ def test_same_stem_gets_distinct_ids(tmp_path):
         (tmp_path / folder / "story.txt").write_text(f"Story from {folder}.")
     docs, _ = read_inputs([tmp_path])
     assert docs[0].id == "story" and docs[1].id.startswith("story-") and len(docs[1].id) == 14
+
+
+def test_sidecar_only_fills_gaps_of_multi_document_files(tmp_path):
+    lines = [json.dumps({"text": "Uma notícia.", "lang": "pt"}), json.dumps({"text": "Otra noticia."})]
+    _write(tmp_path, "mixed.jsonl", "\n".join(lines))
+    _write(tmp_path, "mixed.meta.json", json.dumps({"lang": "es", "published": "2021-03"}))
+    docs, errors = read_inputs([tmp_path / "mixed.jsonl"])
+    assert errors == []
+    assert [d.lang for d in docs] == ["pt", "es"]
+    assert all(d.published == DateValue("2021-03", "month") for d in docs)
