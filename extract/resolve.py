@@ -101,15 +101,17 @@ def resolve_document(doc: Document, names: list[Named]) -> None:
                 continue
         n.entity = "~" + fold(surface)
     # short names: resolve to a full name of the same document (earlier first, then later)
+    # (a single word the engine typed otherwise is still the person if it is part of a person's
+    # full name in this document: "Coronelli" after "Victor Coronelli")
     for n in names:
-        if n.type != "Person" or n.key or not n.entity or not n.entity.startswith("~"):
+        if n.key or not n.entity or not n.entity.startswith("~"):
             continue
         surface = n.text(doc)
         if len(fold(surface).split()) >= 2:
             continue
         cands = {key for full, key in fulls if short_matches(surface, full)}
         if len(cands) == 1:
-            n.entity = cands.pop()
+            n.entity, n.type = cands.pop(), "Person"
 
 
 @lru_cache(maxsize=1)
