@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -49,16 +49,16 @@ def union_triples(graph: Graph):
         yield from graph.triples((None, None, None))
 
 
-def _index(graph: Graph) -> dict[Any, dict[Any, list[Any]]]:
+def _index(graph: Graph) -> tuple[dict[Any, dict[Any, list[Any]]], Counter]:
+    """subject -> predicate -> objects over the union, and in how many graphs each triple occurs."""
     index: dict[Any, dict[Any, list[Any]]] = defaultdict(lambda: defaultdict(list))
-    seen: set[tuple] = set()
+    seen: Counter = Counter()
     for triple in union_triples(graph):
-        if triple in seen:  # the same label or type is repeated in each document's graph
-            continue
-        seen.add(triple)
-        s, p, o = triple
-        index[s][p].append(o)
-    return index
+        seen[triple] += 1
+        if seen[triple] == 1:  # the same label or type is repeated in each document's graph
+            s, p, o = triple
+            index[s][p].append(o)
+    return index, seen
 
 
 def local_name(iri: Any) -> str:
@@ -70,18 +70,22 @@ def _words(name: str) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).lower()
 
 
-def pick_label(props: dict[Any, list[Any]], lang: str, fallback: str) -> str:
-    """The entity's name in ``lang`` (primary subtag match), else English, else any label."""
+def pick_label(subject: Any, props: dict[Any, list[Any]], lang: str, fallback: str, seen: Counter | None = None) -> str:
+    """The entity's name in ``lang`` (primary subtag match), else English, else any label.
+
+    Among several, the one most documents use wins; then a fuller preferred name ("Vladimir
+    Putin" over "Putin") but a shorter alternative one (the everyday "Nga" over "Liên bang Nga").
+    """
     lang = lang.lower().split("-")[0]
+    seen = seen if seen is not None else Counter()
     for want in (lang, "en", None):
         for pred in LABEL_PREDICATES:
-            found = sorted(
-                str(o) for o in props.get(pred, ())
-                if isinstance(o, Literal) and str(o).strip()
-                and (want is None or (o.language or "").lower().split("-")[0] == want)
-            )
+            found = [o for o in props.get(pred, ())
+                     if isinstance(o, Literal) and str(o).strip()
+                     and (want is None or (o.language or "").lower().split("-")[0] == want)]
             if found:
-                return found[0]
+                sign = 1 if pred == SKOS.altLabel else -1
+                return str(min(found, key=lambda o: (-seen[(subject, pred, o)], sign * len(str(o)), str(o))))
     return fallback
 
 
@@ -126,7 +130,7 @@ def entity_type(types: list[Any]) -> str:
 
 
 def build_model(graph: Graph, lang: str = "en") -> ViewerModel:
-    index = _index(graph)
+    index, seen = _index(graph)
     model = ViewerModel(nx.MultiDiGraph())
     G = model.graph
 
@@ -134,12 +138,12 @@ def build_model(graph: Graph, lang: str = "en") -> ViewerModel:
         if iri in G:
             return
         props = index.get(iri, {})
-        G.add_node(iri, label=pick_label(props, lang, local_name(iri)), type=entity_type(props.get(RDF.type, [])),
+        G.add_node(iri, label=pick_label(iri, props, lang, local_name(iri), seen), type=entity_type(props.get(RDF.type, [])),
                    labels=all_labels(props), same_as=sorted(str(o) for o in props.get(OWL.sameAs, ())), st=[])
 
     for rel_iri, rel in RELATION_IRIS.items():
         props = index.get(rel_iri, {})
-        model.relation_labels[rel] = pick_label(props, lang, "") or _words(rel)
+        model.relation_labels[rel] = pick_label(rel_iri, props, lang, "") or _words(rel)
     for subject, props in index.items():
         if any(t in TYPE_IRIS for t in props.get(RDF.type, ())):
             add_entity(subject)
@@ -214,10 +218,10 @@ def build_model(graph: Graph, lang: str = "en") -> ViewerModel:
 
 
 def resolve_focus(model: ViewerModel, focus: str) -> Any:
-    """The entity whose IRI or any label (any language, case-insensitive) is ``focus``."""
+    """The entity whose IRI, IRI slug or any label (any language, case-insensitive) is ``focus``."""
     G = model.graph
     wanted = focus.strip().casefold()
-    matches = [n for n in G if str(n) == focus.strip()
+    matches = [n for n in G if str(n) == focus.strip() or local_name(n).casefold() == wanted
                or any(text.casefold() == wanted for text, _ in G.nodes[n]["labels"])
                or G.nodes[n]["label"].casefold() == wanted]
     if matches:

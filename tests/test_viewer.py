@@ -281,6 +281,18 @@ def test_script_in_a_document_runs_nothing(viewer, pages):
     assert viewer.errors == [] and viewer.outside == []
 
 
+@pytest.mark.parametrize("size", [0, 1])
+def test_empty_and_single_entity_graphs_load(browser, tmp_path, size):
+    page = browser.new_page()
+    graph = Graph()
+    if size:
+        graph.add((PUTIN, RDF.type, NKG.Person))
+    viewer = Viewer(page, write_viewer(graph, tmp_path / "tiny.html"))
+    assert viewer.js("nkgViewer.drawn()") == {"nodes": size, "edges": 0}
+    assert viewer.errors == [] and viewer.outside == []
+    page.close()
+
+
 # ---------------------------------------------------------------- without a browser
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("<>&/\u2028\u2029'\"\\ascript!-")) | st.characters(), max_size=40))
@@ -295,6 +307,7 @@ def test_embedded_json_cannot_close_its_script_element(text):
     ("путин", 0, {PUTIN}),
     (str(RUSSIA), 1, {RUSSIA, ENT["cuba"], XSS_ORG}),
     ("cuba", 2, {RUSSIA, ENT["cuba"], XSS_ORG}),
+    ("miguel-diaz-canel", 1, {PUTIN, ENT["miguel-diaz-canel"]}),
 ])
 def test_focus_draws_the_ego_graph_of_any_label(tmp_path, focus, hops, expected):
     html = write_viewer(build_dataset(), tmp_path / "ego.html", focus=focus, hops=hops).read_text(encoding="utf-8")
@@ -343,3 +356,23 @@ def test_python_layout_is_deterministic_and_keeps_neighbours_close(graph):
     edge_mean = sum(dist(a, b) for a, b in graph.edges()) / graph.number_of_edges()
     pair_mean = sum(dist(nodes[i], nodes[(i * 7 + 3) % len(nodes)]) for i in range(len(nodes))) / len(nodes)
     assert edge_mean < pair_mean / 2
+
+
+@pytest.mark.parametrize(("labels", "lang", "expected"), [
+    # (predicate, text, language, documents using it)
+    ([(SKOS.altLabel, "Nga", "vi", 2), (SKOS.altLabel, "Liên bang Nga", "vi", 1)], "vi", "Nga"),
+    ([(SKOS.altLabel, "Liên bang Nga", "vi", 1), (SKOS.altLabel, "Nga", "vi", 1)], "vi", "Nga"),
+    ([(RDFS.label, "Putin", "en", 1), (RDFS.label, "Vladimir Putin", "en", 1)], "en", "Vladimir Putin"),
+    ([(RDFS.label, "Putin", "en", 3), (RDFS.label, "Vladimir Putin", "en", 1)], "en", "Putin"),
+    ([(RDFS.label, "Moscow", "en", 1), (SKOS.altLabel, "Москва", "ru", 1)], "ru-RU", "Москва"),
+    ([(RDFS.label, "Moscow", "en", 1), (SKOS.altLabel, "Москва", "ru", 1)], "de", "Moscow"),
+])
+def test_label_is_the_one_most_documents_use_in_the_chosen_language(tmp_path, labels, lang, expected):
+    ds = Dataset()
+    for pred, text, text_lang, n_docs in labels:
+        for d in range(n_docs):
+            g = ds.graph(DOC[f"d{d}"])
+            g.add((ENT["x"], RDF.type, NKG.City))
+            g.add((ENT["x"], pred, Literal(text, lang=text_lang)))
+    html = write_viewer(ds, tmp_path / "l.html", lang=lang).read_text(encoding="utf-8")
+    assert [n["label"] for n in embedded(html, "nkg-nodes")] == [expected]

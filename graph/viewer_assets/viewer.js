@@ -84,7 +84,7 @@
 
   // ---------------------------------------------------------------- network
   const network = new vis.Network($("graph"), { nodes: nodesView, edges: edgesView }, options);
-  const state = { ready: false, stabilized: !options.physics.enabled };
+  const state = { ready: false, stabilized: !options.physics.enabled || nodes.length === 0 };
   $("physics").checked = options.physics.enabled;
   $("physics").addEventListener("change", (ev) => network.setOptions({ physics: { enabled: ev.target.checked } }));
   network.on("stabilizationIterationsDone", () => {
