@@ -232,15 +232,16 @@ def test_denied_statement_is_in_the_panel_but_not_drawn(viewer):
 def test_filter_hides_the_right_edges_without_reloading(viewer, action, shown):
     selector, verb = action.rsplit(" >> ", 1)
     loaded_at = viewer.js("performance.timeOrigin")
-    if verb == "uncheck":
-        viewer.page.uncheck(selector)
-    else:
-        viewer.page.fill(selector, verb.split("=", 1)[1])
-        viewer.page.dispatch_event(selector, "change")
-    assert viewer.drawn_relations() == shown
+    for _ in range(2):  # the filter works again after "Reset filters"
+        if verb == "uncheck":
+            viewer.page.uncheck(selector)
+        else:
+            viewer.page.fill(selector, verb.split("=", 1)[1])
+            viewer.page.dispatch_event(selector, "change")
+        assert viewer.drawn_relations() == shown
+        viewer.page.click("#reset")
+        assert viewer.drawn_relations() == ["condemns", "lends", "met"]
     assert viewer.js("performance.timeOrigin") == loaded_at
-    viewer.page.click("#reset")
-    assert viewer.drawn_relations() == ["condemns", "lends", "met"]
     assert viewer.errors == []
 
 

@@ -58,19 +58,20 @@
       `${edgesView.length} of ${edges.length} relations shown`;
   }
 
-  function checklist(listId, key, set, swatches) {
+  function checklist(listId, key, filterKey, swatches) {
     const list = $(listId);
     for (const [value, label, color, count] of D[key]) {
       const box = el("input", { type: "checkbox", checked: true, value: value });
-      box.addEventListener("change", () => { box.checked ? set.add(value) : set.delete(value); refresh(); });
+      // f[filterKey], not a captured set: "Reset filters" replaces the sets
+      box.addEventListener("change", () => { box.checked ? f[filterKey].add(value) : f[filterKey].delete(value); refresh(); });
       list.append(el("li", {}, el("label", {},
         box, swatches ? el("span", { class: "swatch", style: `background:${color}` }) : null,
         label, el("span", { class: "count", text: String(count) }))));
     }
   }
-  checklist("f-types", "types", f.types, true);
-  checklist("f-rels", "relations", f.rels, false);
-  checklist("f-langs", "langs", f.langs, false);
+  checklist("f-types", "types", "types", true);
+  checklist("f-rels", "relations", "rels", false);
+  checklist("f-langs", "langs", "langs", false);
   $("f-from").addEventListener("change", (ev) => { f.from = ev.target.value; refresh(); });
   $("f-to").addEventListener("change", (ev) => { f.to = ev.target.value; refresh(); });
   $("f-min").addEventListener("input", (ev) => { f.min = Math.max(1, Number(ev.target.value) || 1); refresh(); });
