@@ -207,7 +207,7 @@ def test_clicking_an_edge_shows_its_statement(viewer):
     viewer.click_edge("lends")
     assert viewer.texts("#panel .title") == ["Russia lends Cuba"]
     assert viewer.texts("#panel .stmt .status") == ["Planned"]
-    assert "50000000" in " ".join(viewer.texts("#panel .stmt .meta"))
+    assert "amount 50,000,000 USD" in " ".join(viewer.texts("#panel .stmt .meta"))
     assert viewer.texts("#panel .ev mark.ent") == ["Russia", "Cuba"]
     assert viewer.errors == []
 

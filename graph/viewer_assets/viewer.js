@@ -111,6 +111,7 @@
       const pos = network.getPositions();
       for (const e of edgesView.get()) {
         const p = pos[e.from], q = pos[e.to];
+        if (!p || !q) continue;
         const mx = (p.x + q.x) / 2, my = (p.y + q.y) / 2;
         if (mx >= a.x && mx <= b.x && my >= a.y && my <= b.y) wanted.push([(mx - cx) ** 2 + (my - cy) ** 2, e.id]);
       }
@@ -174,7 +175,7 @@
     const object = s.o ? name(s.o) : (s.value || "");
     const details = [s.date && `date ${s.date}`, `${s.n} source${s.n === 1 ? "" : "s"}`,
       s.conf !== null && `confidence ${s.conf}`, s.place && `in ${name(s.place)}`, s.role && `as ${s.role}`,
-      s.amount !== null && `amount ${s.amount}${s.currency ? " " + s.currency : ""}`].filter(Boolean);
+      s.amount !== null && `amount ${s.amount.toLocaleString("en")}${s.currency ? " " + s.currency : ""}`].filter(Boolean);
     return el("div", { class: `stmt ${s.status.toLowerCase()}` },
       el("div", { class: "head" }, el("b", { text: name(s.s) }), ` ${D.rel_labels[s.rel] || s.rel} `, el("b", { text: object }),
         el("span", { class: `status ${s.status}`, text: s.status })),
