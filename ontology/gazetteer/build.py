@@ -206,7 +206,7 @@ def vi_demonyms(entities: dict[str, dict[str, str]],
     """Vietnamese nationals are 'người' + the country name ('người Nga', 'người Mỹ'): one rule, all countries."""
     return [(key, "vi", f"người {form}", "demonym") for key, lang, form, kind in names
             if lang == "vi" and kind in ("name", "alias") and len(form.split()) <= 3
-            and not re.search(r"[()\-,.]", form)
+            and not re.search(r"[(),.]| - ", form)
             and entities.get(key, {}).get("type") == "Country" and form[:1].isupper()]
 
 
@@ -271,7 +271,7 @@ def build() -> tuple[str, str]:
             en_forms.setdefault(key, set()).add(form)
     names += city_names(list(entities.values()), en_forms, code_to_key)
     # every entity answers to its preferred name; 'mul' when the manual data already says so
-    listed = {(k, f) for k, _, f, _ in names}
+    listed = {(k, f) for k, lang, f, _ in names if lang in ("en", "mul")}
     names += [(k, "en", e["name"], "name") for k, e in entities.items() if (k, e["name"]) not in listed]
     errors = validate(entities, names)
     if errors:
