@@ -63,7 +63,9 @@ def normalise(text: str, strip_accents: bool = True) -> str:
     """NFC, casefold, ASCII quotes/dashes, single spaces; with strip_accents also Latin diacritics (and ё)."""
     if text.isascii():  # fast path: nothing to compose, no typographic quotes, no diacritics
         return " ".join(text.casefold().split())
-    text = " ".join(unicodedata.normalize("NFC", text).translate(_PUNCT).casefold().split())
+    # NFC again after casefold: folding can leave a decomposed sequence (keeps normalise idempotent)
+    text = unicodedata.normalize("NFC", unicodedata.normalize("NFC", text).translate(_PUNCT).casefold())
+    text = " ".join(text.split())
     if strip_accents and not text.isascii():
         text = _strip_marks(text)
     return text
