@@ -1,0 +1,353 @@
+"""The gazetteer data (ontology/gazetteer), its loader (newskg.ontology.gazetteer) and the title files."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newskg.ontology import gazetteer as G
+from newskg.ontology.gazetteer import case_sensitive, load_gazetteer, load_titles, normalise
+
+ROOT = Path(__file__).resolve().parents[1]
+GAZ_DIR = ROOT / "ontology" / "gazetteer"
+LANGS = ("en", "vi", "fr", "es", "pt", "ru", "de")
+TYPES = {"Person", "Country", "City", "Organization", "Place", "Award"}
+
+
+@pytest.fixture(scope="module")
+def gaz() -> G.Gazetteer:
+    return load_gazetteer()
+
+
+def raw_rows(name: str) -> tuple[list[str], list[list[str]]]:
+    lines = (GAZ_DIR / name).read_text(encoding="utf-8").splitlines()
+    return lines[0].split("\t"), [line.split("\t") for line in lines[1:]]
+
+
+# --- the files -------------------------------------------------------------------------------
+
+def test_entities_file_has_unique_slug_keys_and_six_columns():
+    header, rows = raw_rows("entities.tsv")
+    assert header == ["key", "type", "name", "wikidata", "country", "stands_for"]
+    assert all(len(r) == 6 for r in rows)
+    keys = [r[0] for r in rows]
+    assert len(keys) == len(set(keys))
+    assert all(re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", k) for k in keys)
+
+
+def test_every_type_is_an_ontology_class(gaz):
+    assert {e.type for e in gaz.entries()} == TYPES
+
+
+def test_country_and_stands_for_refer_to_existing_keys(gaz):
+    for e in gaz.entries():
+        if e.country:
+            assert e.country in gaz, (e.key, e.country)
+        if e.stands_for:
+            assert gaz.entry(e.stands_for).type == "Country", (e.key, e.stands_for)
+
+
+def test_wikidata_ids_are_well_formed_and_unique(gaz):
+    ids = [e.wikidata for e in gaz.entries() if e.wikidata]
+    assert all(re.fullmatch(r"Q\d+", q) for q in ids)
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("key, qid", [
+    ("russia", "Q159"), ("cuba", "Q241"), ("united-states", "Q30"), ("vietnam", "Q881"),
+    ("moscow", "Q649"), ("havana", "Q1563"), ("vladimir-putin", "Q7747"), ("nato", "Q7184"),
+])
+def test_well_known_wikidata_ids(gaz, key, qid):
+    assert gaz.entry(key).wikidata == qid
+
+
+def test_names_file_refers_to_entities_with_valid_kinds_and_languages(gaz):
+    header, rows = raw_rows("names.tsv")
+    assert header == ["key", "lang", "form", "kind"]
+    for key, lang, form, kind in rows:
+        assert key in gaz
+        assert kind in G.KINDS
+        assert re.fullmatch(r"[a-z]{2}|mul", lang), lang
+        assert form == form.strip() and form
+
+
+def test_committed_files_are_the_build_output():
+    sys.path.insert(0, str(GAZ_DIR))
+    try:
+        import build
+    finally:
+        sys.path.remove(str(GAZ_DIR))
+    assert build.main(["--check"]) == 0
+
+
+def test_coverage(gaz):
+    by_type: dict[str, int] = {}
+    for e in gaz.entries():
+        by_type[e.type] = by_type.get(e.type, 0) + 1
+    assert by_type["Country"] >= 195
+    assert by_type["City"] >= 150
+    assert by_type["Person"] >= 120
+    assert by_type["Organization"] >= 100
+
+
+# --- countries, demonyms, capitals ----------------------------------------------------------
+
+@pytest.mark.parametrize("lang, form, key", [
+    ("en", "Russia", "russia"), ("vi", "Nga", "russia"), ("fr", "Russie", "russia"),
+    ("es", "Rusia", "russia"), ("pt", "Rússia", "russia"), ("ru", "России", "russia"),
+    ("de", "Russland", "russia"), ("de", "Russlands", "russia"),
+    ("en", "U.S.", "united-states"), ("vi", "Mỹ", "united-states"), ("vi", "Hoa Kỳ", "united-states"),
+    ("fr", "États-Unis", "united-states"), ("es", "EE. UU.", "united-states"), ("pt", "EUA", "united-states"),
+    ("ru", "США", "united-states"), ("de", "Vereinigten Staaten", "united-states"),
+    ("vi", "Trung Quốc", "china"), ("ru", "Китаем", "china"), ("vi", "Nhật Bản", "japan"),
+    ("vi", "Hàn Quốc", "south-korea"), ("vi", "Triều Tiên", "north-korea"), ("vi", "Anh", "united-kingdom"),
+    ("vi", "Pháp", "france"), ("vi", "Đức", "germany"), ("ru", "Кубе", "cuba"), ("de", "Kuba", "cuba"),
+    ("pt", "Vietnã", "vietnam"), ("fr", "Viêt Nam", "vietnam"), ("en", "Czechia", "czech-republic"),
+    ("vi", "Liên Xô", "soviet-union"), ("en", "USSR", "soviet-union"), ("de", "DDR", "east-germany"),
+    ("ru", "Египта", "egypt"), ("en", "Burma", "myanmar"), ("en", "Congo-Kinshasa", "democratic-republic-of-the-congo"),
+])
+def test_country_names_resolve_in_each_language(gaz, lang, form, key):
+    assert gaz.lookup(form, lang)[0][0] == key
+
+
+@pytest.mark.parametrize("lang, form, key", [
+    ("en", "Russian", "russia"), ("en", "Cubans", "cuba"), ("en", "Vietnamese", "vietnam"),
+    ("vi", "người Nga", "russia"), ("vi", "người Mỹ", "united-states"), ("vi", "người Cuba", "cuba"),
+    ("fr", "russe", "russia"), ("fr", "cubaine", "cuba"), ("fr", "américaines", "united-states"),
+    ("es", "rusas", "russia"), ("es", "cubano", "cuba"), ("es", "estadounidense", "united-states"),
+    ("pt", "russo", "russia"), ("pt", "cubanos", "cuba"), ("pt", "norte-americanos", "united-states"),
+    ("ru", "российской", "russia"), ("ru", "кубинского", "cuba"), ("ru", "американских", "united-states"),
+    ("de", "russischen", "russia"), ("de", "kubanische", "cuba"), ("de", "Amerikaner", "united-states"),
+])
+def test_demonyms_mean_the_state(gaz, lang, form, key):
+    assert gaz.lookup(form, lang)[0] == (key, "demonym")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_country_is_named_in_each_language(gaz, lang):
+    latin = lang != "ru"
+    missing = [e.key for e in gaz.entries() if e.type == "Country"
+               if not any(l == lang or (latin and l == "mul") for _, l, k in gaz.names(e.key) if k == "name")]
+    assert missing == []
+
+
+def test_nearly_every_country_has_an_english_demonym(gaz):
+    countries = [e.key for e in gaz.entries() if e.type == "Country"]
+    with_demonym = [k for k in countries if any(l == "en" and kind == "demonym" for _, l, kind in gaz.names(k))]
+    assert len(with_demonym) >= len(countries) - 5
+
+
+@pytest.mark.parametrize("lang", ("vi", "fr", "es", "pt", "ru", "de"))
+def test_newsworthy_countries_have_demonyms_in_each_language(gaz, lang):
+    newsworthy = ("russia", "united-states", "china", "vietnam", "cuba", "united-kingdom", "france", "germany",
+                  "japan", "south-korea", "north-korea", "india", "brazil", "ukraine", "iran", "israel", "turkey",
+                  "venezuela", "laos", "cambodia", "belarus", "kazakhstan", "poland", "saudi-arabia", "egypt")
+    missing = [k for k in newsworthy if not any(l == lang and kind == "demonym" for _, l, kind in gaz.names(k))]
+    assert missing == []
+
+
+@pytest.mark.parametrize("city, state", [
+    ("moscow", "russia"), ("havana", "cuba"), ("washington", "united-states"), ("beijing", "china"),
+    ("hanoi", "vietnam"), ("paris", "france"), ("berlin", "germany"), ("london", "united-kingdom"),
+    ("tokyo", "japan"), ("kyiv", "ukraine"), ("pyongyang", "north-korea"), ("brasilia", "brazil"),
+    ("new-delhi", "india"), ("tehran", "iran"), ("caracas", "venezuela"),
+])
+def test_capitals_stand_for_their_state(gaz, city, state):
+    entry = gaz.entry(city)
+    assert (entry.type, entry.country, entry.stands_for) == ("City", state, state)
+
+
+def test_most_states_have_a_capital_that_stands_for_them(gaz):
+    stood_for = {e.stands_for for e in gaz.entries() if e.stands_for}
+    assert all(gaz.entry(e.key).type == "City" for e in gaz.entries() if e.stands_for)
+    assert len(stood_for) >= 185
+
+
+@pytest.mark.parametrize("key, country", [("kremlin", "russia"), ("white-house", "united-states"),
+                                          ("elysee-palace", "france"), ("zhongnanhai", "china")])
+def test_seats_of_power_are_organisations_not_metonyms(gaz, key, country):
+    entry = gaz.entry(key)
+    assert (entry.type, entry.country, entry.stands_for) == ("Organization", country, None)
+
+
+@pytest.mark.parametrize("lang, form, key", [
+    ("vi", "Điện Kremlin", "kremlin"), ("vi", "điện Kremlin", "kremlin"), ("ru", "Кремля", "kremlin"),
+    ("vi", "Nhà Trắng", "white-house"), ("vi", "Hồng quân", "red-army"), ("vi", "Mát-xcơ-va", "moscow"),
+    ("vi", "Matxcơva", "moscow"), ("vi", "La Habana", "havana"), ("vi", "Oa-sinh-tơn", "washington"),
+    ("vi", "Bắc Kinh", "beijing"), ("ru", "Москве", "moscow"), ("fr", "La Havane", "havana"),
+    ("ru", "Путина", "vladimir-putin"), ("ru", "Владимиром Путиным", "vladimir-putin"),
+    ("fr", "Poutine", "vladimir-putin"), ("vi", "Tập Cận Bình", "xi-jinping"), ("vi", "Tô Lâm", "to-lam"),
+    ("en", "Díaz-Canel", "miguel-diaz-canel"), ("ru", "Лаврова", "sergey-lavrov"), ("en", "TASS", "tass"),
+    ("ru", "ТАСС", "tass"), ("vi", "Liên minh Kinh tế Á-Âu", "eaeu"), ("es", "OTAN", "nato"),
+    ("vi", "Huân chương Lênin", "order-of-lenin"),
+])
+def test_places_people_organisations_resolve(gaz, lang, form, key):
+    assert key in [k for k, _ in gaz.lookup(form, lang)]
+
+
+def test_russians_are_named_in_cyrillic(gaz):
+    russians = [e.key for e in gaz.entries() if e.type == "Person" and e.country in ("russia", "soviet-union")]
+    assert len(russians) >= 25
+    for key in russians:
+        assert any(lang == "ru" and re.search("[А-Яа-я]", form) for form, lang, _ in gaz.names(key)), key
+
+
+# --- lookup behaviour ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("form, key", [
+    ("Sao Paulo", "sao-paulo"), ("Bogota", "bogota"), ("Diaz-Canel", "miguel-diaz-canel"),
+    ("Etats-Unis", "united-states"), ("REYKJAVIK", "reykjavik"), ("Erdogan", "recep-tayyip-erdogan"),
+    ("Cote d’Ivoire", "ivory-coast"), ("Atlantis", None), ("Gorbachev", "mikhail-gorbachev"),
+    ("Горбачева", "mikhail-gorbachev"),
+])
+def test_lookup_ignores_latin_diacritics_case_and_typography(gaz, form, key):
+    hits = gaz.lookup(form)
+    assert (hits[0][0] if hits else None) == key
+
+
+@pytest.mark.parametrize("marked, unmarked", [
+    ("Nga", "Ngà"), ("Anh", "Ánh"), ("Mỹ", "My"), ("Đức", "Dục"), ("Pháp", "Phap"), ("Nhật", "Nhat"),
+])
+def test_lookup_keeps_vietnamese_tone_marks_apart(gaz, marked, unmarked):
+    assert gaz.lookup(marked, "vi")
+    assert gaz.lookup(unmarked, "vi") == []
+
+
+def test_vietnamese_unmarked_forms_do_not_match_marked_words(gaz):
+    assert gaz.lookup("ngà", "vi") == []
+    assert gaz.lookup("Duc") == []
+    assert gaz.lookup("Ha Noi")[0][0] == "hanoi"  # the written-without-marks English form exists on its own
+
+
+@pytest.mark.parametrize("lang, first", [("fr", "mexico-city"), ("en", "mexico"), ("es", "mexico")])
+def test_language_specific_matches_come_first(gaz, lang, first):
+    hits = gaz.lookup("Mexico", lang)
+    assert hits[0][0] == first and {k for k, _ in hits} == {"mexico", "mexico-city"}
+
+
+def test_ambiguous_forms_return_every_candidate(gaz):
+    assert {k for k, _ in gaz.lookup("Castro")} == {"fidel-castro", "raul-castro"}
+    assert {k for k, _ in gaz.lookup("Huân chương Hữu nghị", "vi")} == {"order-of-friendship", "friendship-order-vietnam"}
+
+
+def test_forms_for_a_language_are_that_language_and_multilingual(gaz):
+    langs: dict[tuple[str, str], set[str]] = {}
+    _, rows = raw_rows("names.tsv")
+    for key, lang, form, _ in rows:
+        langs.setdefault((key, form), set()).add(lang)
+    vi_forms = list(gaz.forms("vi"))
+    assert ("Nga", "russia", "name") in vi_forms
+    assert ("NATO", "nato", "name") in vi_forms  # multilingual
+    assert all(langs[(key, form)] & {"vi", "mul"} for form, key, _ in vi_forms)
+    assert ("Russie", "russia", "name") not in vi_forms
+    assert len(list(gaz.forms())) == len(rows)
+
+
+def test_names_of_an_entity(gaz):
+    names = gaz.names("havana")
+    assert ("La Habana", "es", "name") in names and ("Гавана", "ru", "name") in names
+
+
+@pytest.mark.parametrize("call", [lambda g: g.entry("moskow"), lambda g: g.names("moskow")])
+def test_unknown_key_names_the_key_and_suggests(gaz, call):
+    with pytest.raises(KeyError, match="moskow.*moscow"):
+        call(gaz)
+
+
+def test_contains_and_len(gaz):
+    assert "moscow" in gaz and "atlantis" not in gaz
+    assert len(gaz) == len(raw_rows("entities.tsv")[1])
+
+
+@pytest.mark.parametrize("form, expected", [("US", True), ("WHO", True), ("Anh", True), ("Nga", True),
+                                            ("Vladimir Putin", False), ("Moscow", False)])
+def test_case_sensitive_forms(form, expected):
+    assert case_sensitive(form) is expected
+
+
+# --- normalise ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, accents, expected", [
+    ("Việt Nam", True, "viet nam"), ("Việt Nam", False, "việt nam"), ("Đà Nẵng", True, "da nang"),
+    ("Горбачёв", True, "горбачев"), ("Андрей", True, "андрей"), ("“Kremlin” – TASS", True, '"kremlin" - tass'),
+    ("  São\u00a0Paulo ", True, "sao paulo"), ("Łódź", True, "lodz"), ("Straße", True, "strasse"),
+])
+def test_normalise(text, accents, expected):
+    assert normalise(text, strip_accents=accents) == expected
+
+
+LETTERS = st.text(st.sampled_from(list("aeiouyAEIOUdDđĐêôơưăâéèẹẽệốồờứữạảấầậặẫ ’-йЁёжЖ'\"Ññçß")), max_size=30)
+
+
+@given(LETTERS)
+@settings(max_examples=200, deadline=None)
+def test_normalise_is_idempotent_and_strips_latin_marks(text):
+    once = normalise(text)
+    assert normalise(once) == once
+    base = ""
+    for c in unicodedata.normalize("NFD", once):
+        if not unicodedata.combining(c):
+            base = c
+        else:  # a mark survives only on a non-Latin letter (й keeps its breve)
+            assert not (base.isascii() and base.isalpha()), (text, once)
+    assert normalise(text.upper()) == normalise(text.lower()) or "ß" in text or "ẞ" in text.upper()
+
+
+# --- titles --------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_titles_parse(lang):
+    rows = load_titles(lang)
+    assert len(rows) >= 80
+    for form, office, kind in rows:
+        assert form and kind in ("office", "honorific", "modifier")
+        assert (office == "") == (kind == "honorific"), form
+    forms = [normalise(f, strip_accents=False) for f, _, _ in rows]
+    assert len(forms) == len(set(forms))
+    assert {o for _, o, k in rows if k == "modifier"} >= {"former"}
+
+
+@pytest.mark.parametrize("lang, form, office, kind", [
+    ("en", "Prime Minister", "Prime Minister", "office"), ("en", "Mr.", "", "honorific"),
+    ("vi", "Thủ tướng", "Prime Minister", "office"), ("vi", "Tổng Bí thư", "General Secretary", "office"),
+    ("vi", "Chủ tịch", "President", "office"), ("vi", "Ngoại trưởng", "Foreign Minister", "office"),
+    ("vi", "Người phát ngôn", "Spokesperson", "office"), ("vi", "Cựu", "former", "modifier"),
+    ("vi", "ông", "", "honorific"), ("fr", "ministre des Affaires étrangères", "Foreign Minister", "office"),
+    ("fr", "Mme", "", "honorific"), ("fr", "ancien", "former", "modifier"), ("es", "presidenta", "President", "office"),
+    ("es", "Sr.", "", "honorific"), ("pt", "porta-voz", "Spokesperson", "office"),
+    ("ru", "президента", "President", "office"), ("ru", "пресс-секретарь", "Press Secretary", "office"),
+    ("ru", "бывший", "former", "modifier"), ("de", "Präsidentin", "President", "office"),
+    ("de", "Bundeskanzler", "Chancellor", "office"), ("de", "Herr", "", "honorific"),
+])
+def test_title_rows(lang, form, office, kind):
+    assert (form, office, kind) in load_titles(lang)
+
+
+@pytest.mark.parametrize("lang", ["xx", "", "../en", "EN"])
+def test_unknown_title_language_is_empty(lang):
+    assert load_titles(lang) == []
+
+
+# --- loading -------------------------------------------------------------------------------
+
+def test_loading_is_fast():
+    timings = []
+    for _ in range(3):
+        G.load_gazetteer.cache_clear()
+        start = time.perf_counter()
+        load_gazetteer()
+        timings.append(time.perf_counter() - start)
+    assert min(timings) < 0.150, timings
+
+
+def test_loader_does_not_import_rdflib():
+    code = "import sys, newskg.ontology.gazetteer as g; g.load_gazetteer(); g.load_titles('vi'); print('rdflib' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
