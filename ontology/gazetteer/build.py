@@ -169,6 +169,30 @@ def country_part() -> tuple[list[dict[str, str]], list[tuple[str, str, str, str]
     return entities, names, code_to_key
 
 
+def us_states(known: dict[str, dict[str, str]], owners: dict[str, set[str]]
+              ) -> tuple[list[dict[str, str]], list[tuple[str, str, str, str]]]:
+    """The fifty US states (pycountry), so that "New Jersey" is never read as Jersey. A state whose
+    name already names something else (Georgia, Washington, New York) gets a qualified name only;
+    `known` are the other entities by key, `owners` the keys each English form already names."""
+    import pycountry
+
+    entities, names = [], []
+    for sub in sorted(pycountry.subdivisions.get(country_code="US"), key=lambda s: s.code):
+        if sub.type != "State":
+            continue
+        key = slug(sub.name)
+        mine = key in known and known[key]["type"] == "Place" and known[key]["country"] == "united-states"
+        clash = not mine and (key in known or bool(owners.get(sub.name.casefold(), set()) - {key}))
+        name = f"{sub.name} (U.S. state)" if clash else sub.name
+        key += "-state" if clash else ""
+        entities.append({"key": key, "type": "Place", "name": name, "wikidata": "", "country": "united-states",
+                         "stands_for": "", "_where": f"pycountry {sub.code}"})
+        names.append((key, "en", name, "name"))
+        if clash:
+            names.append((key, "en", f"{sub.name} State", "alias"))
+    return entities, names
+
+
 def city_names(entities: list[dict[str, str]], en_forms: dict[str, set[str]],
                code_to_key: dict[str, str]) -> list[tuple[str, str, str, str]]:
     """Names of cities in other languages from CLDR time-zone exemplar cities.
@@ -258,12 +282,19 @@ def build() -> tuple[str, str]:
     sets = load_sets()
     gen_entities, names, code_to_key = country_part()
     manual_entities = [r for p in sorted(SRC.glob("entities_*.tsv")) for r in read_tsv(p)]
-    entities = merge_entities(gen_entities, manual_entities)
     for p in sorted(SRC.glob("names_*.tsv")):
         for r in read_tsv(p):
             kind = r.get("kind") or "alias"
             for lang in r["lang"].split(","):
                 names += [(r["key"], lang.strip(), f.strip(), kind) for f in expand(r["form"], sets)]
+    known = merge_entities(gen_entities, manual_entities)
+    owners: dict[str, set[str]] = {}
+    for key, lang, form, _ in names + [(k, "en", e["name"], "") for k, e in known.items()]:
+        if lang in ("en", "mul"):
+            owners.setdefault(form.casefold(), set()).add(key)
+    states, state_names = us_states(known, owners)
+    entities = merge_entities(gen_entities + states, manual_entities)  # hand rows win (hawaii, texas ...)
+    names += state_names
     names += vi_demonyms(entities, names)
     en_forms: dict[str, set[str]] = {}
     for key, lang, form, _ in names:
