@@ -192,6 +192,13 @@ def test_places_people_organisations_resolve(gaz, lang, form, key):
     assert key in [k for k, _ in gaz.lookup(form, lang)]
 
 
+@pytest.mark.parametrize("form, key", [("New Jersey", "new-jersey"), ("Jersey", "jersey"), ("New York", "new-york"),
+                                       ("New York State", "new-york-state"), ("Washington", "washington"),
+                                       ("Georgia", "georgia"), ("Texas", "texas")])
+def test_us_states_do_not_shadow_cities_or_countries(gaz, form, key):
+    assert gaz.lookup(form, "en")[0][0] == key
+
+
 def test_russians_are_named_in_cyrillic(gaz):
     russians = [e.key for e in gaz.entries() if e.type == "Person" and e.country in ("russia", "soviet-union")]
     assert len(russians) >= 25
