@@ -18,6 +18,7 @@ GAZETTEER_DIR = HERE / "gazetteer"
 LANG_DIR = HERE / "lang"
 KINDS = ("name", "alias", "demonym")
 MULTILINGUAL = "mul"  # a form written the same in every Latin-script language
+_SHORT_WORD = re.compile(r"[a-z]{1,4}")
 
 # Typographic variants that news sites use interchangeably with the ASCII ones.
 _PUNCT = str.maketrans({
@@ -95,7 +96,8 @@ class Gazetteer:
 
     `lookup` tries the exact normalised form (case and NFC only) first, then the form without Latin
     diacritics. Vietnamese forms never take part in the diacritic-free match: in Vietnamese the
-    marks tell words apart ("Nga" Russia / "ngà" ivory, "Anh" Britain / "Ánh" a name).
+    marks tell words apart ("Nga" Russia / "ngà" ivory, "Anh" Britain / "Ánh" a name). Nor do
+    single words of up to four letters: without its accent "Malé" would be the word "male".
     """
 
     def __init__(self, entries: dict[str, GazEntry], names: list[tuple[str, str, str, str]]):
@@ -111,7 +113,9 @@ class Gazetteer:
             exact = normalise(form, strip_accents=False)
             exact_index.setdefault(exact, []).append(hit)
             if lang != "vi":
-                folded_index.setdefault(exact if exact.isascii() else _strip_marks(exact), []).append(hit)
+                folded = exact if exact.isascii() else _strip_marks(exact)
+                if folded == exact or not _SHORT_WORD.fullmatch(folded):
+                    folded_index.setdefault(folded, []).append(hit)
 
     def __contains__(self, key: object) -> bool:
         return key in self._entries

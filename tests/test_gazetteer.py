@@ -227,6 +227,11 @@ def test_lookup_keeps_vietnamese_tone_marks_apart(gaz, marked, unmarked):
     assert gaz.lookup(unmarked, "vi") == []
 
 
+def test_short_words_keep_their_accents(gaz):
+    assert gaz.lookup("Malé")[0][0] == "male" and gaz.lookup("Male") == []
+    assert gaz.lookup("Irán", "es")[0][0] == "iran" and gaz.lookup("Iran")[0][0] == "iran"
+
+
 def test_vietnamese_unmarked_forms_do_not_match_marked_words(gaz):
     assert gaz.lookup("ngà", "vi") == []
     assert gaz.lookup("Duc") == []
