@@ -38,6 +38,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
         args = [_Arg(n.unit_start, min(n.unit_end, sent.end), n) for n in units]
         args += _pronouns(doc, sent.start, sent.end, args, seen_persons, lex)
         args = _non_overlapping(sorted(args, key=lambda a: (a.start, -a.end)))
+        args = [a for a in args if not _dateline(doc.text, sent.start, a)]
         seen_persons.extend(n for n in units if n.type == "Person")
         if len(args) < 1:
             continue
@@ -81,7 +82,17 @@ def _role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Na
         if len(holders) == 1:
             ref.entity = holders.pop()
             out.append(ref)
+        else:  # nobody named holds it here: "the Cuban head of state" still speaks for Cuba
+            ref.office_of.absorbed = False
     return out
+
+
+def _dateline(text: str, sent_start: int, arg: "_Arg") -> bool:
+    """"VOV.VN - Tổng thống ..." or "MOSCOW (TASS) -": a source name opening a line before a
+    dash names who reports, not who acts."""
+    if arg.type != "Organization" or text[sent_start:arg.start].strip(" \t\u00a0(["):
+        return False
+    return re.match(r"[\s)\]]*[-–—]\s", text[arg.end:arg.end + 6]) is not None
 
 
 def _evidence(ann: Annotation, start: int, end: int) -> Evidence:
@@ -94,6 +105,8 @@ def _offices(ann: Annotation, names: list[Named], entities: dict[str, Entity], l
     facts, seen = [], set()
     allowed = signatures()["holdsPosition"][1]
     for n in names:
+        if n.type == "Person" and n.office and n.office_of is None:
+            n.office_of = _group_country(ann.doc, names, n, lex)
         if n.type != "Person" or not n.office or n.office_of is None or not n.entity:
             continue
         org = n.office_of.entity
@@ -106,6 +119,27 @@ def _offices(ann: Annotation, names: list[Named], entities: dict[str, Entity], l
         facts.append(Fact("holdsPosition", n.entity, org, _evidence(ann, sent.start, sent.end),
                           role=n.office, confidence=0.8, trigger=ann.doc.text[n.unit_start:n.start].strip()))
     return facts
+
+
+def _group_country(doc: Document, names: list[Named], person: Named, lex: Lexicon) -> Named | None:
+    """"Russian officials, including Foreign Minister Sergei Lavrov and Deputy Prime Minister
+    Dmitry Chernyshenko": the office is of the country that qualifies the group."""
+    groups, including = lex.words("group_noun"), lex.words("including")
+    if not groups or not including:
+        return None
+    rx = re.compile(r"(?:" + "|".join(map(re.escape, groups)) + r")\s*,?\s*(?:" + "|".join(map(re.escape, including))
+                    + r")(?!\w)", re.IGNORECASE)
+    line_start = doc.text.rfind("\n", 0, person.unit_start) + 1
+    window = doc.text[max(line_start, person.unit_start - 200):person.unit_start]
+    hits = list(rx.finditer(window))
+    if not hits:
+        return None
+    at = person.unit_start - len(window) + hits[-1].start()
+    between = doc.text[at:person.unit_start]
+    if re.search(r"[.;:!?]", between):
+        return None
+    country = next((x for x in reversed(names) if x.end <= at and at - x.end <= 2 and x.type == "Country"), None)
+    return country
 
 
 def _pronouns(doc: Document, start: int, end: int, args: list[_Arg], seen: list[Named],

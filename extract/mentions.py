@@ -99,13 +99,14 @@ def read_title_phrases(doc: Document, names: list[Named], lex: Lexicon) -> None:
     organisation it is of. Country/organisation names inside a phrase are marked absorbed."""
     titles = sorted(((f.casefold(), o, k) for f, o, k in lex.titles), key=lambda t: -len(t[0]))
     fillers = {w.casefold() for w in lex.words("determiner") + lex.words("title_link")}
+    linking = {w.casefold() for w in lex.words("locative") + lex.words("conj")}
     for i, n in enumerate(names):
         n.unit_start, n.unit_end = n.start, n.end
         if n.type != "Person":
             continue
         _title_before(doc, names, i, titles, fillers)
         if n.office is None or n.office_of is None:
-            _title_after(doc, names, i, titles, fillers)
+            _title_after(doc, names, i, titles, fillers | linking)
 
 
 def _match_title_end(low: str, pos: int, titles) -> tuple[int, str, str] | None:
@@ -118,20 +119,26 @@ def _match_title_end(low: str, pos: int, titles) -> tuple[int, str, str] | None:
 
 
 def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: set[str]) -> None:
+    """Walk left from a person over titles, honorifics, fillers and the country or organisation
+    they are of: "Tổng thống Nga Vladimir Putin", "Russian President Vladimir Putin", "Kremlin
+    Spokesman Dmitry Peskov", and "Phát ngôn viên của điện Kremlin, Dmitry Peskov" (title, comma, name)."""
     n = names[i]
     low = doc.text.casefold()
-    pos = n.start
-    j = i - 1
+    pos, j = n.start, i - 1
     seen_office = False
+    comma = re.search(r",\s*$", doc.text[max(0, pos - 3):pos])
+    if comma:  # "TITLE of ORG, NAME": only if a title phrase really precedes the comma
+        pos -= len(comma.group())
+    start_pos = pos
     while True:
         k = pos
-        while k > 0 and doc.text[k - 1] in " \t":
+        while k > 0 and doc.text[k - 1] in " \t\u00a0":
             k -= 1
-        if k == pos and pos != n.start:
+        if k == pos and pos != start_pos:
             break
         prev = names[j] if j >= 0 else None
         if prev is not None and prev.end == k and prev.type in ("Country", "Organization", "City") \
-                and n.office_of is None:
+                and n.office_of is None and prev.type != "Person":
             n.office_of, prev.absorbed = prev, True
             pos, j = prev.start, j - 1
             continue
@@ -151,35 +158,53 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
         elif kind == "honorific":
             n.honorifics.append(doc.text[s:k])
         pos = s
+    if comma and not seen_office:
+        if n.office_of is not None:
+            n.office_of.absorbed = False
+            n.office_of = None
+        return
+    # a filler left dangling at the start ("của", "the") is not part of the phrase
     n.unit_start = min(n.unit_start, pos)
 
 
 def _title_after(doc: Document, names: list[Named], i: int, titles, fillers: set[str]) -> None:
-    """Apposition: "Mikhail Mishustin, the Russian Prime Minister" / "X, the FAR Minister in Cuba"."""
+    """Apposition closed by a comma or full stop: "Mikhail Mishustin, the Russian Prime Minister,",
+    "X, the FAR Minister in Cuba,", "Victor Coronelli, the Ambassador ... of Russia in Cuba,".
+    Every word in it must be a title word, a filler, a name or capitalised: "Putin, Cuban
+    president did not discuss ..." is no apposition."""
     n = names[i]
     m = re.match(r",\s+", doc.text[n.end:])
     if not m:
         return
     start = n.end + m.end()
-    stop = doc.text.find(",", start)
-    stop = min(stop if stop > 0 else len(doc.text), start + 120)
-    low = doc.text[start:stop].casefold()
-    inside = [x for x in names[i + 1:] if x.start < stop and x.type in ("Country", "Organization")]
-    if any(x.type == "Person" for x in names[i + 1:] if x.start < stop):
+    close = re.search(r"[,.;:]", doc.text[start:start + 120])
+    if close is None:
         return
+    stop = start + close.start()
+    inside = [x for x in names[i + 1:] if x.start < stop]
+    if any(x.type == "Person" for x in inside):
+        return
+    low = doc.text[start:stop].casefold()
+    title_words = {w for form, _, _ in titles for w in form.casefold().split()}
+    for word in re.finditer(r"\w+", doc.text[start:stop]):
+        at = start + word.start()
+        if any(x.start <= at < x.end for x in inside):
+            continue
+        w = word.group()
+        if not (w.casefold() in fillers or w.casefold() in title_words or w[:1].isupper()):
+            return
     office = None
     for form, off, kind in titles:
-        idx = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", low)
-        if idx and kind == "office" and (idx.start() == 0 or low[:idx.start()].split()[0] in fillers
-                                         or inside and inside[0].start - start <= idx.start()):
+        if kind == "office" and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", low):
             office = off
             break
     if office is None:
         return
     n.office = n.office or office
-    if n.office_of is None and inside:
-        n.office_of = inside[0]
-        for x in inside:
+    places = [x for x in inside if x.type in ("Country", "Organization")]
+    if n.office_of is None and places:
+        n.office_of = places[0]
+        for x in places:
             x.absorbed = True
     n.unit_end = stop
 

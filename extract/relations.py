@@ -28,7 +28,7 @@ _ARG = f"{OPEN}[A-Z]\\d+{CLOSE}"
 _PLACEHOLDER = re.compile(f"{OPEN}([A-Z])(\\d+){CLOSE}")
 GAP = r"[^.;!?\n]{0,90}?"
 # a few words, no other argument between: "Putin personally awarded him"
-SHORT_GAP = r"[^.;!?\n\ue000]{0,30}?"
+SHORT_GAP = r"(?:\s*[^\s.;!?\ue000]+){0,3}?\s*"
 SUBJECT_REACH = 160
 
 
@@ -62,7 +62,8 @@ def _slot(types: frozenset[str], conj: str, actor: bool) -> str:
     # a capital may stand for its state in a slot that takes a country
     codes = {TYPE_CODE[t] for t in types} | ({"T"} if actor and "Country" in types else set())
     arg = f"{OPEN}[{''.join(sorted(codes))}]\\d+{CLOSE}"
-    return f"{arg}(?:\\s*(?:,\\s*)?(?:{conj})?\\s*{arg})*"
+    # "A and B", "A, B and C"; a bare "A, B" is an apposition, not a coordination
+    return f"{arg}(?:\\s*,\\s*{arg})*(?:\\s*,?\\s*(?:{conj})\\s*{arg})?"
 
 
 @lru_cache(maxsize=None)
@@ -118,6 +119,25 @@ def _ids(text: str | None) -> list[int]:
     return [int(x) for _, x in _PLACEHOLDER.findall(text or "")]
 
 
+@lru_cache(maxsize=None)
+def _clause_breaks(lang: str) -> re.Pattern[str]:
+    """Where a subject cannot come from: across a sentence end, a clause break ("while",
+    "trong khi") or a complementizer ("reported that", "rằng")."""
+    from .lexicon import lexicon
+
+    lex = lexicon(lang)
+    words = sorted(lex.words("clause_break") + lex.words("complementizer"), key=len, reverse=True)
+    alternatives = [r"[.;!?\n]"] + [rf"(?<!\w){re.escape(w)}(?!\w)" for w in words]
+    return re.compile("|".join(alternatives), re.IGNORECASE)
+
+
+def _clause_start(window: str, lang: str) -> int:
+    last = None
+    for last in _clause_breaks(lang).finditer(window):
+        pass
+    return last.end() if last else 0
+
+
 def find_matches(masked: str, lang: str) -> list[Match]:
     claimed: dict[str, list[tuple[int, int]]] = {}
     out = []
@@ -133,10 +153,8 @@ def find_matches(masked: str, lang: str) -> list[Match]:
             subj = _ids(groups.get("S"))
             if pat.subject is not None:
                 # the earliest fitting subject within reach before the trigger (the clause subject)
-                window_start = max(0, m.start() - SUBJECT_REACH)
-                window = masked[window_start:m.start()]
-                cut = max(window.rfind(c) for c in ".;!?\n")
-                sm = pat.subject.search(window, cut + 1)
+                window = masked[max(0, m.start() - SUBJECT_REACH):m.start()]
+                sm = pat.subject.search(window, _clause_start(window, lang))
                 if sm is None:
                     continue
                 subj = _ids(sm.group("S"))

@@ -36,6 +36,22 @@ def installed_pipeline(lang: str) -> str | None:
     return None
 
 
+def _register_line_breaks() -> None:
+    """A spaCy component that starts a sentence after every line break: news text puts titles,
+    datelines and captions on lines of their own, which the parser would glue to the next line."""
+    from spacy.language import Language
+
+    if Language.has_factory("newskg_line_breaks"):
+        return
+
+    @Language.component("newskg_line_breaks")
+    def line_breaks(doc):  # type: ignore[no-untyped-def]
+        for i, tok in enumerate(doc[:-1]):
+            if "\n" in tok.text_with_ws:
+                doc[i + 1].is_sent_start = True
+        return doc
+
+
 class SpacyEngine:
     name: ClassVar[str] = "spacy"
     provides: ClassVar[frozenset[str]] = frozenset({"sentences", "tokens", "pos", "lemma", "deps", "ner"})
@@ -60,7 +76,11 @@ class SpacyEngine:
             self.require(lang)
             import spacy
 
-            self._nlp[lang] = spacy.load(installed_pipeline(lang))
+            _register_line_breaks()
+            nlp = spacy.load(installed_pipeline(lang))
+            if "parser" in nlp.pipe_names and "newskg_line_breaks" not in nlp.pipe_names:
+                nlp.add_pipe("newskg_line_breaks", before="parser")
+            self._nlp[lang] = nlp
         return self._nlp[lang]
 
     def annotate(self, docs: list[Document]) -> list[Annotation]:
