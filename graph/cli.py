@@ -17,7 +17,8 @@ def _build(args: argparse.Namespace) -> int:
     from .build import build
 
     result = build(args.inputs, args.output, engine=args.engine, languages=args.languages.split(","),
-                   view_lang=args.lang, viewer=not args.no_viewer, max_bytes=args.max_bytes)
+                   view_lang=args.lang, viewer=not args.no_viewer, max_bytes=args.max_bytes,
+                   store=args.store, rebuild=args.rebuild, progress=args.progress)
     print(result.summary())
     if args.strict and result.errors:
         return EXIT_SOME_FAILED
@@ -114,6 +115,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-viewer", action="store_true", help="do not write graph.html")
     b.add_argument("--max-bytes", type=int, default=10_000_000, help="skip files larger than this")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any document fails")
+    _store_options(b)
+    b.add_argument("--rebuild", action="store_true", help="start from the given documents alone (drop the others)")
     b.set_defaults(func=_build)
 
     q = sub.add_parser("query", help="run SPARQL on a built graph")
@@ -153,7 +156,48 @@ def parser() -> argparse.ArgumentParser:
     m.add_argument("langs", nargs="*", help="languages to download (Stanza; needs internet)")
     m.add_argument("--dir", help="Stanza resources folder (default: STANZA_RESOURCES_DIR)")
     m.set_defaults(func=_models)
+
+    r = sub.add_parser("remove", help="take documents out of a built graph")
+    r.add_argument("graph", help="output folder of `newskg build`")
+    r.add_argument("docs", nargs="+", help="document ids (doc:ID), document IRIs or source files")
+    r.add_argument("--lang", default="en", help="label language of the viewer")
+    r.add_argument("--no-viewer", action="store_true", help="do not rewrite graph.html")
+    _store_options(r)
+    r.set_defaults(func=_remove)
+
+    s = sub.add_parser("serve", help="serve a built graph as a read-only SPARQL endpoint")
+    s.add_argument("graph", help="output folder of `newskg build`")
+    s.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1: this machine only)")
+    s.add_argument("--port", type=int, default=7878, help="port (0 picks a free one)")
+    s.add_argument("--timeout", type=float, default=30.0, help="seconds a query may run")
+    s.add_argument("--workers", type=int, default=2, help="queries answered at the same time")
+    s.add_argument("--verbose", action="store_true", help="log each request")
+    s.set_defaults(func=_serve)
     return p
+
+
+def _store_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--store", help="oxigraph (default: OUT/store), oxigraph:DIR, memory, or "
+                                   "sparql+http://HOST/query[;update=URL] (default: what OUT used last)")
+    p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                   help="progress bars (default: on a terminal, for 20 documents or more)")
+
+
+def _remove(args: argparse.Namespace) -> int:
+    from .build import remove
+
+    result = remove(args.graph, args.docs, store=args.store, view_lang=args.lang, viewer=not args.no_viewer,
+                    progress=args.progress)
+    print(result.summary())
+    return EXIT_SOME_FAILED if result.errors else 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    serve(args.graph, host=args.host, port=args.port, timeout_s=args.timeout, workers=args.workers,
+          quiet=not args.verbose)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

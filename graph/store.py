@@ -1,33 +1,198 @@
-"""Where a built graph lives: TriG (one named graph per document) and Turtle (the union) in the
-output folder; loading a folder gives back the Dataset."""
+"""Where a built graph lives.
+
+A *store* holds the dataset (one named graph per document, the derived graph, the ontology):
+- ``oxigraph`` (default): an embedded Oxigraph database on disk, ``OUT/store``, through oxrdflib so
+  that rdflib stays the interface; ``oxigraph:DIR`` puts it elsewhere;
+- ``memory``: an in-memory Oxigraph store for one-shot runs (nothing kept but the output files);
+- ``sparql+URL``: any SPARQL 1.1 Query and Update endpoint (see remote.py).
+Every write is one SPARQL Update request, which Oxigraph applies atomically: a document is stored
+whole or not at all. The output folder records which store a build used (``store.json``), so that
+``query``, ``export``, ``evaluate``, ``view`` and ``serve`` read the same store; a folder without
+one (or a ``memory`` build) is read from ``graph.trig``.
+"""
 from __future__ import annotations
 
+import gc
+import json
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
-from rdflib import Dataset
+from rdflib import Dataset, Graph
 
 from newskg.extract.errors import StoreError, UnknownChoice
 
-from .rdf import bind_prefixes, new_dataset, union_graph
+from .rdf import PREFIXES, bind_prefixes, new_dataset, union_graph
 
 EXPORT_FORMATS = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
 QUAD_FORMATS = {"trig", "nq", "jsonld"}
+STORE_KINDS = ("oxigraph", "oxigraph:DIR", "memory", "sparql+http://HOST/query[;update=URL]")
+CONFIG = "store.json"
+STORE_DIR = "store"
+
+
+@dataclass(frozen=True)
+class StoreSpec:
+    kind: str                      # "oxigraph" | "memory" | "sparql"
+    location: str = ""             # folder (oxigraph) or query URL (sparql)
+    update_url: str = ""           # sparql only
+
+    @property
+    def ident(self) -> str:
+        """What identifies the store's content: a cache of what was written is valid only for it."""
+        return f"{self.kind}:{self.location}"
+
+    def to_text(self) -> str:
+        if self.kind == "oxigraph":
+            return f"oxigraph:{self.location}"
+        if self.kind == "sparql":
+            return f"sparql+{self.location};update={self.update_url}"
+        return self.kind
+
+
+def parse_store(text: str | None, out_dir: str | Path) -> StoreSpec:
+    """``None`` means: the store this folder used last, else an Oxigraph store in ``OUT/store``."""
+    out = Path(out_dir)
+    if text is None:
+        recorded = read_config(out)
+        return recorded if recorded else StoreSpec("oxigraph", str((out / STORE_DIR).resolve()))
+    if text == "memory":
+        return StoreSpec("memory")
+    if text == "oxigraph":
+        return StoreSpec("oxigraph", str((out / STORE_DIR).resolve()))
+    if text.startswith("oxigraph:"):
+        return StoreSpec("oxigraph", str(Path(text[len("oxigraph:"):]).expanduser().resolve()))
+    if text.startswith("sparql+"):
+        from .remote import parse_sparql_spec
+
+        query_url, update_url = parse_sparql_spec(text)
+        return StoreSpec("sparql", query_url, update_url)
+    raise UnknownChoice("store", text, STORE_KINDS)
+
+
+def read_config(out: Path) -> StoreSpec | None:
+    path = out / CONFIG
+    if not path.is_file():
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return StoreSpec(data["kind"], data.get("location", ""), data.get("update_url", ""))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise StoreError(f"cannot read {path}: {exc}; delete it and build again") from exc
+
+
+def write_config(out: Path, spec: StoreSpec) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = out / (CONFIG + ".tmp")
+    tmp.write_text(json.dumps({"kind": spec.kind, "location": spec.location, "update_url": spec.update_url},
+                              indent=1), encoding="utf-8")
+    tmp.replace(out / CONFIG)
+
+
+class Backend(Protocol):
+    """A store as newskg uses it: an rdflib Dataset to read (default graph = union of all graphs),
+    and atomic SPARQL Update requests to write."""
+
+    spec: StoreSpec
+    dataset: Dataset
+
+    def update(self, sparql: str) -> None: ...
+    def flush(self) -> None: ...
+    def close(self) -> None: ...
+    def write_files(self, out_dir: Path) -> dict[str, Path]: ...
+
+
+class OxigraphBackend:
+    """Embedded Oxigraph (on disk, or in memory when ``path`` is None) behind oxrdflib."""
+
+    def __init__(self, spec: StoreSpec, *, read_only: bool = False):
+        import pyoxigraph as ox
+        from oxrdflib import OxigraphStore
+
+        self.spec = spec
+        try:
+            if spec.kind == "memory":
+                self.ox = ox.Store()
+            elif read_only:
+                self.ox = ox.Store.read_only(spec.location)
+            else:
+                self.ox = ox.Store(spec.location)
+        except OSError as exc:
+            hint = " (another newskg build or remove is using it; wait for it to finish)" if "lock" in str(exc).lower() else ""
+            raise StoreError(f"cannot open the Oxigraph store {spec.location}{hint}: {exc}") from exc
+        # the Dataset's identifier is an IRI, and reads use the union of the named graphs
+        # (oxrdflib issue 31: a Graph with a blank-node identifier sees nothing after a reopen)
+        self.dataset = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+        bind_prefixes(self.dataset)
+
+    def update(self, sparql: str) -> None:
+        try:
+            self.ox.update(sparql)
+        except (SyntaxError, OSError, ValueError) as exc:
+            raise StoreError(f"the Oxigraph store refused an update: {exc}") from exc
+
+    def flush(self) -> None:
+        if self.spec.kind != "memory":
+            self.ox.flush()
+
+    def close(self) -> None:
+        """Release the database now (its lock, too): rdflib's Dataset sits in reference cycles,
+        so waiting for the garbage collector would keep the next build out."""
+        self.flush()
+        self.dataset.store.close()  # drops oxrdflib's reference to the database
+        del self.ox
+        gc.collect()  # unfinished query results in cycles may still hold it
+
+    def write_files(self, out_dir: Path) -> dict[str, Path]:
+        """graph.trig (every named graph) and graph.ttl (their union), with Oxigraph's own writers,
+        which take seconds where rdflib's take minutes on a large graph."""
+        import pyoxigraph as ox
+
+        prefixes = {k: str(v) for k, v in PREFIXES.items()}
+        trig, ttl = out_dir / "graph.trig", out_dir / "graph.ttl"
+        _atomic(trig, lambda p: self.ox.dump(str(p), format=ox.RdfFormat.TRIG, prefixes=prefixes))
+        triples = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+                                use_default_graph_as_union=True)
+        _atomic(ttl, lambda p: ox.serialize(triples, str(p), ox.RdfFormat.TURTLE, prefixes=prefixes))
+        return {"trig": trig, "ttl": ttl}
+
+
+def _atomic(path: Path, write) -> None:
+    """Write to a temporary name and rename, so that a crash never leaves half a file."""
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    write(tmp)
+    tmp.replace(path)
+
+
+def open_backend(spec: StoreSpec, *, read_only: bool = False) -> Backend:
+    if spec.kind in ("oxigraph", "memory"):
+        if spec.kind == "oxigraph" and read_only and not Path(spec.location).is_dir():
+            raise StoreError(f"no store at {spec.location}")
+        return OxigraphBackend(spec, read_only=read_only)
+    if spec.kind == "sparql":
+        from .remote import SparqlBackend
+
+        return SparqlBackend(spec)
+    raise UnknownChoice("store kind", spec.kind, ("oxigraph", "memory", "sparql"))
 
 
 def save_dataset(ds: Dataset, out_dir: Path) -> dict[str, Path]:
+    """graph.trig and graph.ttl from any rdflib Dataset."""
     out_dir.mkdir(parents=True, exist_ok=True)
     trig, ttl = out_dir / "graph.trig", out_dir / "graph.ttl"
-    # write to a temporary name and rename, so that a crash never leaves half a file
-    for path, data in ((trig, lambda p: ds.serialize(p, format="trig")),
-                       (ttl, lambda p: union_graph(ds).serialize(p, format="turtle"))):
-        tmp = path.with_suffix(path.suffix + ".tmp")
-        data(tmp)
-        tmp.replace(path)
+    _atomic(trig, lambda p: ds.serialize(p, format="trig"))
+    _atomic(ttl, lambda p: union_graph(ds).serialize(p, format="turtle"))
     return {"trig": trig, "ttl": ttl}
 
 
 def load_dataset(out_dir: str | Path) -> Dataset:
+    """The graph of a build folder, read-only: its store when it has one, else its graph.trig (or a
+    TriG file given directly)."""
     path = Path(out_dir)
+    spec = read_config(path) if path.is_dir() else None
+    if spec is not None and spec.kind != "memory":
+        if spec.kind == "sparql" or Path(spec.location).is_dir():
+            return open_backend(spec, read_only=True).dataset
     trig = path / "graph.trig" if path.is_dir() else path
     if not trig.exists():
         raise StoreError(f"no graph in {out_dir}: expected {trig} (run `newskg build INPUT -o {out_dir}` first)")
@@ -43,6 +208,30 @@ def load_dataset(out_dir: str | Path) -> Dataset:
 def export(ds: Dataset, fmt: str) -> str:
     if fmt not in EXPORT_FORMATS:
         raise UnknownChoice("format", fmt, EXPORT_FORMATS)
+    native = _oxigraph_of(ds)
+    if native is not None and fmt != "jsonld":
+        return _export_native(native, fmt)
     if fmt in QUAD_FORMATS:
         return ds.serialize(format=EXPORT_FORMATS[fmt])
     return union_graph(ds).serialize(format=EXPORT_FORMATS[fmt])
+
+
+def _oxigraph_of(ds: Graph):
+    store = getattr(ds, "store", None)
+    return getattr(store, "_inner", None) if type(store).__name__ == "OxigraphStore" else None
+
+
+def _export_native(store, fmt: str) -> str:
+    import pyoxigraph as ox
+
+    prefixes = {k: str(v) for k, v in PREFIXES.items()}
+    kinds = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+             "nq": ox.RdfFormat.N_QUADS}
+    if fmt in QUAD_FORMATS:
+        data = store.dump(format=kinds[fmt], prefixes=prefixes) if fmt == "trig" else store.dump(format=kinds[fmt])
+    else:
+        triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
+                              use_default_graph_as_union=True)
+        data = ox.serialize(triples, None, kinds[fmt], prefixes=prefixes) if fmt == "ttl" else \
+            ox.serialize(triples, None, kinds[fmt])
+    return data.decode("utf-8")

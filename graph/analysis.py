@@ -1,0 +1,199 @@
+"""Extraction split for incremental builds: what is per document (and cached) and what is global.
+
+``newskg.extract.pipeline.extract`` runs, for a whole corpus: prepare -> annotate -> per-document
+names -> corpus-wide entity resolution -> facts. Here the same steps run in two halves:
+
+1. ``analyse`` (per document, expensive, cached): prepare, annotate, name the mentions;
+2. ``link`` (global, cheap): resolve entities over the names of *all* documents, then say for each
+   document whether what its graph depends on changed since it was last written.
+
+A document's facts depend on its own annotations and names, on the keys and types its names
+resolved to, and on whatever ``extract_facts`` looked up in the corpus' entities (a capital stands
+for its state only when the state is named somewhere). ``Recorder`` notes those look-ups, so that
+a later build can tell, without running the facts step, that nothing a document read has moved.
+tests/test_incremental.py checks that these halves give what ``extract`` gives.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+from newskg.extract.errors import NewsKGError
+from newskg.extract.model import Annotation, Document, Entity
+
+ROOT = Path(__file__).resolve().parent.parent
+# what the analysis depends on besides the document and the engine: extraction code and data
+ANALYSIS_SOURCES = ("extract", "ontology")
+# what a document's graph depends on besides its analysis: the RDF mapping and this module
+GRAPH_SOURCES = ("graph/rdf.py", "graph/analysis.py", "graph/incremental.py")
+
+
+def _files(rel: str) -> Iterator[Path]:
+    path = ROOT / rel
+    if path.is_file():
+        yield path
+        return
+    for p in sorted(path.rglob("*")):
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix in (".py", ".tsv", ".json", ".ttl", ".txt", ".csv"):
+            yield p
+
+
+@lru_cache(maxsize=4)
+def fingerprint(sources: tuple[str, ...]) -> str:
+    """A hash of the code and data files under ``sources``: a change invalidates cached results."""
+    h = hashlib.sha256()
+    for rel in sources:
+        for p in _files(rel):
+            h.update(str(p.relative_to(ROOT)).encode())
+            h.update(p.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def input_hash(doc: Document) -> str:
+    """Everything a read document carries: a different hash means the document changed."""
+    fields = {"id": doc.id, "text": doc.text, "original": doc.original, "source": doc.source, "url": doc.url,
+              "title": doc.title, "lang": doc.lang, "published": doc.published.value if doc.published else None,
+              "offset_map": doc.offset_map, "meta": doc.meta}
+    return hashlib.sha256(json.dumps(fields, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def analysis_key(ihash: str, engine: str, languages: Sequence[str]) -> str:
+    parts = [ihash, engine, ",".join(languages), fingerprint(ANALYSIS_SOURCES)]
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()[:32]
+
+
+def content_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class Analysis:
+    doc: Document                         # prepared (language known, cleaned)
+    pair: tuple[Annotation, Annotation]   # the engine's and the gazetteer's annotations
+    names: list                           # newskg.extract.mentions.Named, entity keys provisional
+
+
+def analyse(docs: list[Document], engine: str, languages: Sequence[str]) -> tuple[list[Analysis], list[NewsKGError]]:
+    """Prepare, annotate and name a batch of documents (the per-document part of ``extract``)."""
+    from newskg.extract.pipeline import annotate, prepare
+
+    prepared, errors = [], []
+    for doc in docs:
+        try:
+            prepared.append(prepare(doc, languages))
+        except NewsKGError as exc:
+            errors.append(exc)
+    annotated, failed = annotate(prepared, engine)
+    errors.extend(failed)
+    out = []
+    for doc in prepared:
+        if doc.id in annotated:
+            ann, gaz = annotated[doc.id]
+            try:
+                out.append(Analysis(doc, (ann, gaz), name_document(doc, ann, gaz)))
+            except NewsKGError as exc:
+                errors.append(exc)
+    return out, errors
+
+
+def name_document(doc: Document, ann: Annotation, gaz: Annotation) -> list:
+    """The names of one document, resolved within it (mirrors the loop body of ``extract``)."""
+    from newskg.extract.lexicon import lexicon
+    from newskg.extract.mentions import merge_mentions, read_title_phrases, strip_titles
+    from newskg.extract.resolve import resolve_document
+
+    lex = lexicon(doc.lang or "en")
+    names = merge_mentions(doc, ann if ann is not gaz else None, gaz)
+    strip_titles(doc, names, lex)
+    read_title_phrases(doc, names, lex)
+    resolve_document(doc, names)
+    return names
+
+
+def slim(doc: Document) -> Document:
+    """What resolution reads of a document: its text, language and metadata, not the offset map."""
+    return replace(doc, original="", offset_map=None)
+
+
+def link(named: dict[str, tuple[Document, list]]) -> dict[str, Entity]:
+    """Corpus-wide entity resolution over every document's names (their keys become final)."""
+    from newskg.extract.resolve import resolve_corpus
+
+    return resolve_corpus([d for d, _ in named.values()], {i: n for i, (_, n) in named.items()})
+
+
+def _state(ent: Entity | None) -> tuple | None:
+    return None if ent is None else (ent.key, ent.name, ent.type, ent.wikidata)
+
+
+class Recorder(Mapping):
+    """The corpus' entities as ``extract_facts`` sees them, noting every key it looks up; reading
+    all of them (iteration, length) marks the document as depending on the whole corpus."""
+
+    def __init__(self, entities: dict[str, Entity]):
+        self._data = entities
+        self.seen: dict[str, tuple | None] = {}
+        self.everything = False
+
+    def __getitem__(self, key: str) -> Entity:
+        self.seen[key] = _state(self._data.get(key))
+        return self._data[key]
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str):
+            self.seen[key] = _state(self._data.get(key))
+        return key in self._data
+
+    def __iter__(self):
+        self.everything = True
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        self.everything = True
+        return len(self._data)
+
+    def lookups(self) -> dict:
+        return {"*": True} if self.everything else dict(self.seen)
+
+
+def lookups_hold(lookups: dict, entities: dict[str, Entity]) -> bool:
+    """True when every look-up a document's facts made gives the same answer today."""
+    if lookups.get("*"):
+        return False
+    return all(_state(entities.get(k)) == v for k, v in lookups.items())
+
+
+def entity_view(doc: Document, names: list, entities: dict[str, Entity]) -> dict[str, Entity]:
+    """The entities a document names, with the aliases and offices *it* gives them: a document's
+    graph then holds what that document supports, and stays the same when others come and go."""
+    own: dict[str, Entity] = {}
+    for n in names:
+        ent = entities.get(n.entity or "")
+        if ent is None:
+            continue
+        view = own.setdefault(ent.key, Entity(ent.key, ent.name, ent.type, wikidata=ent.wikidata, docs={doc.id}))
+        view.aliases.add((n.text(doc), doc.lang or "und"))
+        if n.office:
+            view.roles.add(n.office)
+    return own
+
+
+def signature(akey: str, names: list, view: dict[str, Entity]) -> str:
+    """Everything a document's graph depends on except its look-ups (checked separately)."""
+    rows = [akey, fingerprint(GRAPH_SOURCES), [(n.entity, n.type) for n in names],
+            [(e.key, e.name, e.type, e.wikidata, sorted(e.aliases), sorted(e.roles)) for e in
+             sorted(view.values(), key=lambda e: e.key)]]
+    return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()[:32]
+
+
+def facts_for(pair: tuple[Document, Annotation, Annotation], names: list, entities: dict[str, Entity]):
+    """The facts of one document, and the look-ups they made."""
+    from newskg.extract.facts import extract_facts
+
+    _, ann, _ = pair
+    rec = Recorder(entities)
+    return extract_facts(ann, names, rec), rec.lookups()

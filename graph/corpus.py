@@ -1,0 +1,186 @@
+"""The documents of an output folder and the store that holds their graph, kept in step.
+
+``Corpus.sync`` is the one way the store changes: analyse what is new (cached per document),
+resolve entities over all documents, and write the document graphs whose inputs moved (see
+incremental.py). A build adds documents then syncs; ``newskg remove`` forgets some then syncs; a
+from-scratch build of the same documents gives the same graph (tests/test_incremental.py).
+"""
+from __future__ import annotations
+
+import fcntl
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset
+
+from newskg.extract.errors import NewsKGError, StoreError
+from newskg.extract.model import Document
+
+from . import analysis as an
+from .incremental import Change, SyncStats, apply_changes, ensure_ontology, stored_documents
+from .rdf import add_document
+from .store import StoreSpec, open_backend, write_config
+from .workspace import Workspace, open_workspace
+
+ANALYSE_BATCH = 32
+Advance = Callable[[int], None]
+Tasks = Callable[[str, int], Advance]   # (label, total) -> advance(n)
+
+
+@dataclass
+class SyncReport:
+    documents: int = 0
+    languages: Counter = field(default_factory=Counter)
+    entities: int = 0
+    facts: int = 0
+    analysed: int = 0
+    unchanged: int = 0
+    stats: SyncStats = field(default_factory=SyncStats)
+    errors: list[NewsKGError] = field(default_factory=list)
+
+
+class Corpus:
+    """An open output folder: its cache, its store, and a lock so that one writer works at a time."""
+
+    def __init__(self, out: Path, spec: StoreSpec):
+        self.out, self.spec = out, spec
+        out.mkdir(parents=True, exist_ok=True)
+        self._lock = open(out / ".newskg.lock", "w")  # noqa: SIM115 - held until close()
+        try:
+            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError as exc:
+            self._lock.close()
+            raise StoreError(f"{out} is in use by another newskg build or remove; wait for it to finish") from exc
+        self.ws: Workspace = open_workspace(None if spec.kind == "memory" else out)
+        try:
+            self.backend = open_backend(spec)
+        except BaseException:
+            self.ws.close()
+            self._lock.close()
+            raise
+        write_config(out, spec)
+
+    def close(self) -> None:
+        try:
+            self.backend.close()
+        finally:
+            self.ws.close()
+            self._lock.close()
+
+    def __enter__(self) -> "Corpus":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @property
+    def dataset(self) -> Dataset:
+        return self.backend.dataset
+
+    # --- membership -----------------------------------------------------------------------
+    def add(self, docs: list[Document]) -> tuple[list[str], list[str]]:
+        """Make these documents part of the graph. Returns (new ids, changed ids)."""
+        known = self.ws.members()
+        rows = [(d.id, an.input_hash(d), d) for d in docs]
+        fresh = [r for r in rows if known.get(r[0]) != r[1]]
+        self.ws.put_docs(fresh)
+        return [r[0] for r in fresh if r[0] not in known], [r[0] for r in fresh if r[0] in known]
+
+    def forget(self, ids: Sequence[str]) -> None:
+        self.ws.forget(ids)
+
+    def forget_all(self) -> None:
+        self.ws.forget_all()
+
+    def settings(self) -> tuple[str, list[str]] | None:
+        rows = dict(self.ws.db.execute("SELECT key, value FROM meta"))
+        if "engine" not in rows:
+            return None
+        return rows["engine"], rows["languages"].split(",")
+
+    def _remember(self, engine: str, languages: Sequence[str]) -> None:
+        with self.ws.transaction():
+            self.ws.db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)",
+                                   [("engine", engine), ("languages", ",".join(languages))])
+
+    # --- sync -----------------------------------------------------------------------------
+    def sync(self, engine: str, languages: Sequence[str], given: dict[str, Document] | None = None,
+             tasks: Tasks = lambda label, total: (lambda n: None)) -> SyncReport:
+        report = SyncReport()
+        self._remember(engine, languages)
+        report.analysed, report.errors = self._analyse(engine, languages, given or {}, tasks)
+        named, hashes, akeys = {}, {}, {}
+        for doc_id, chash, (doc, names) in self.ws.names():
+            named[doc_id], hashes[doc_id] = (doc, names), chash
+        members = self.ws.members()
+        akeys = {i: an.analysis_key(members[i], engine, languages) for i in named}
+        entities = an.link(named)
+        applied = self.ws.applied(self.spec.ident)
+        stored = stored_documents(self.dataset)
+        report.documents, report.entities = len(named), len(entities)
+        report.languages = Counter(doc.lang or "und" for doc, _ in named.values())
+        pending: list[str] = []
+        for doc_id, (doc, names) in named.items():
+            rec = applied.get(doc_id)
+            view = an.entity_view(doc, names, entities)
+            if rec and rec[0] == an.signature(akeys[doc_id], names, view) and an.lookups_hold(rec[1], entities) \
+                    and stored.get(doc_id) == hashes[doc_id]:
+                report.facts += rec[2]
+            else:
+                pending.append(doc_id)
+        report.unchanged = len(named) - len(pending)
+        gone = sorted(set(stored) - set(named))
+
+        def changes() -> Iterator[Change]:
+            for doc_id in pending:
+                doc, names = named[doc_id]
+                view = an.entity_view(doc, names, entities)
+                pair = self.ws.pair(doc_id)
+                try:
+                    facts, lookups = an.facts_for(pair, names, entities)
+                except NewsKGError as exc:  # as in extract(): the document stays, without facts
+                    report.errors.append(exc)
+                    facts, lookups = [], {"*": True}
+                report.facts += len(facts)
+                scratch = Dataset()
+                g = add_document(scratch, pair[0], view, facts, hashes[doc_id])
+                sig = an.signature(akeys[doc_id], names, view)
+                yield Change(doc_id, set(g), (sig, lookups, len(facts)))
+            for doc_id in gone:
+                yield Change(doc_id, None)
+
+        advance = tasks("writing", len(pending) + len(gone))
+        report.stats = apply_changes(self.backend, changes(), on_written=self._note_written, advance=advance)
+        report.errors.extend(report.stats.failed)
+        ensure_ontology(self.backend)
+        return report
+
+    def _note_written(self, changes: list[Change]) -> None:
+        self.ws.put_applied(self.spec.ident, [(c.doc_id, *c.record) for c in changes if c.record])
+        self.ws.drop_applied(self.spec.ident, [c.doc_id for c in changes if c.triples is None])
+
+    def _analyse(self, engine: str, languages: Sequence[str], given: dict[str, Document],
+                 tasks: Tasks) -> tuple[int, list[NewsKGError]]:
+        members, done = self.ws.members(), self.ws.analysis_keys()
+        todo = sorted(i for i, h in members.items() if done.get(i) != an.analysis_key(h, engine, languages))
+        errors: list[NewsKGError] = []
+        if not todo:
+            return 0, errors
+        advance = tasks("analysing", len(todo))
+        for start in range(0, len(todo), ANALYSE_BATCH):
+            ids = todo[start:start + ANALYSE_BATCH]
+            docs = [given[i] for i in ids if i in given]
+            docs += [d for d in self.ws.raw_docs([i for i in ids if i not in given])]
+            results, failed = an.analyse(docs, engine, languages)
+            self.ws.put_analyses(
+                (a.doc.id, an.analysis_key(members[a.doc.id], engine, languages),
+                 an.content_hash(a.doc.original), a.doc.lang, (a.doc, *a.pair), (an.slim(a.doc), a.names))
+                for a in results)
+            ok = {a.doc.id for a in results}
+            # a document that cannot be analysed is not part of the graph (as in a fresh build)
+            self.ws.forget([i for i in ids if i not in ok])
+            errors.extend(failed)
+            advance(len(ids))
+        return len(todo), errors

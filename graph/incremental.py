@@ -1,0 +1,238 @@
+"""Bring a store in line with the documents of a build, writing only what changed.
+
+Each document's facts live in their own named graph. A *batch* of document changes (new graph,
+changed graph, graph removed) goes to the store as ONE SPARQL Update request, together with the
+derived values (source counts, confidence) of every statement those documents touch, recomputed
+by ``rdf.refresh_derived`` from the evidence of all the documents that report them. Oxigraph
+applies a request atomically, so whatever point a build is killed at, the store holds each
+document whole or not at all, and derived values that agree with the documents it holds.
+"""
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from newskg.extract.errors import InputError, NewsKGError, StoreError
+from newskg.ontology.terms import DOC_NS, NKG, ONTOLOGY_FILE
+
+from .rdf import DERIVED_GRAPH, ONTOLOGY_GRAPH, refresh_derived
+
+Triple = tuple
+BATCH_DOCS = 64          # documents per update request
+BATCH_TRIPLES = 50_000   # ... or fewer, when their graphs are large
+VALUES_CHUNK = 1_000     # statement IRIs per VALUES block in a read
+
+
+@dataclass
+class Change:
+    """One document graph to write: ``triples`` None removes the graph."""
+    doc_id: str
+    triples: set[Triple] | None
+    record: tuple | None = None   # what the cache notes once the store has it (sig, lookups, facts)
+
+
+@dataclass
+class SyncStats:
+    written: int = 0          # document graphs written or replaced
+    removed: int = 0          # document graphs dropped
+    same: int = 0             # recomputed, found identical in the store, not written
+    failed: list[NewsKGError] = field(default_factory=list)
+
+
+# --- terms as SPARQL text ---------------------------------------------------------------------
+
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
+_BAD_IRI = set('<>"{}|^`\\ ') | {chr(c) for c in range(0x21)}
+
+
+def term_text(t) -> str:
+    if isinstance(t, URIRef):
+        if any(ch in _BAD_IRI for ch in t):
+            raise StoreError(f"cannot store the IRI <{t}>: it has characters IRIs may not carry")
+        return f"<{t}>"
+    if isinstance(t, Literal):
+        body = '"' + "".join(_ESCAPES.get(ch, ch) for ch in str(t)) + '"'
+        if t.language:
+            return f"{body}@{t.language}"
+        if t.datatype and t.datatype != XSD.string:
+            return f"{body}^^<{t.datatype}>"
+        return body
+    raise StoreError(f"newskg graphs have no blank nodes; got {t!r}")
+
+
+def norm(t):
+    """A comparable form: stores write literals in canonical form ("50000000.0" -> "50000000")."""
+    if isinstance(t, Literal):
+        value = t.toPython()
+        if isinstance(value, Literal):
+            value = str(t)
+        dt = "" if t.datatype in (None, XSD.string) else str(t.datatype)
+        return ("L", value, dt, (t.language or "").lower())
+    return t
+
+
+def norm_set(triples: Iterable[Triple]) -> set:
+    return {(s, p, norm(o)) for s, p, o in triples}
+
+
+def _data_block(graph: URIRef, triples: Iterable[Triple]) -> str:
+    lines = " .\n".join(" ".join(term_text(x) for x in t) for t in triples)
+    return f"GRAPH {term_text(graph)} {{\n{lines} }}" if lines else ""
+
+
+# --- reading the store ------------------------------------------------------------------------
+
+def graph_triples(ds: Dataset, name: URIRef) -> set[Triple]:
+    result = ds.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {term_text(name)} {{ ?s ?p ?o }} }}")
+    return set(result.graph) if result.graph is not None else set()
+
+
+def stored_documents(ds: Dataset) -> dict[str, str]:
+    """doc id -> content hash of every document graph in the store."""
+    rows = ds.query("SELECT ?g ?h WHERE { GRAPH ?g { ?g a nkg:Document . OPTIONAL { ?g nkg:contentHash ?h } } }",
+                    initNs={"nkg": NKG._NS})
+    return {str(g)[len(str(DOC_NS)):]: str(h or "") for g, h in rows if str(g).startswith(str(DOC_NS))}
+
+
+def _values(terms: Iterable) -> str:
+    return " ".join(term_text(t) for t in terms)
+
+
+def _other_evidence(ds: Dataset, statements: list[URIRef], excluded: set[URIRef]) -> set[Triple]:
+    """What other documents say about these statements and their evidence."""
+    out: set[Triple] = set()
+    skip = f"FILTER(?g NOT IN ({', '.join(term_text(g) for g in excluded)}))" if excluded else ""
+    for i in range(0, len(statements), VALUES_CHUNK):
+        chunk = _values(statements[i:i + VALUES_CHUNK])
+        q = f"""CONSTRUCT {{ ?st ?p ?o . ?ev ?q ?v }} WHERE {{
+                  VALUES ?st {{ {chunk} }}
+                  GRAPH ?g {{ {{ ?st ?p ?o }} UNION {{ ?st <{NKG.evidence}> ?ev . ?ev ?q ?v }} }}
+                  FILTER(?g != {term_text(DERIVED_GRAPH)}) {skip} }}"""
+        result = ds.query(q)
+        out.update(result.graph or ())
+    return out
+
+
+def _derived_of(ds: Dataset, statements: list[URIRef]) -> set[Triple]:
+    out: set[Triple] = set()
+    for i in range(0, len(statements), VALUES_CHUNK):
+        q = f"""CONSTRUCT {{ ?st ?p ?o }} WHERE {{ VALUES ?st {{ {_values(statements[i:i + VALUES_CHUNK])} }}
+                  GRAPH {term_text(DERIVED_GRAPH)} {{ ?st ?p ?o }} }}"""
+        out.update(ds.query(q).graph or ())
+    return out
+
+
+# --- writing ----------------------------------------------------------------------------------
+
+def _statements(triples: Iterable[Triple]) -> set[URIRef]:
+    return {s for s, p, o in triples if p == RDF.type and o == NKG.Statement}
+
+
+def commit(backend, changes: list[Change]) -> tuple[list[Change], list[Change]]:
+    """Write a batch as one update request. Returns (written, unchanged) changes."""
+    ds = backend.dataset
+    todo, same = [], []
+    old_statements: set[URIRef] = set()
+    for ch in changes:
+        old = graph_triples(ds, DOC_NS[ch.doc_id])
+        if (ch.triples is None and not old) or (ch.triples is not None and norm_set(old) == norm_set(ch.triples)):
+            same.append(ch)
+            continue
+        old_statements |= _statements(old)
+        todo.append(ch)
+    if not todo:
+        return [], same
+    new_graphs = {DOC_NS[ch.doc_id]: ch.triples for ch in todo if ch.triples is not None}
+    affected = sorted(old_statements.union(*(_statements(t) for t in new_graphs.values())))
+    derived_old = _derived_of(ds, affected)
+    derived_new = _recompute_derived(ds, affected, {DOC_NS[ch.doc_id] for ch in todo}, new_graphs)
+    parts = [f"DROP SILENT GRAPH {term_text(DOC_NS[ch.doc_id])}" for ch in todo]
+    blocks = [_data_block(g, t) for g, t in new_graphs.items()]
+    if norm_set(derived_old) != norm_set(derived_new):
+        if derived_old:
+            parts.append(f"DELETE DATA {{ {_data_block(DERIVED_GRAPH, derived_old)} }}")
+        blocks.append(_data_block(DERIVED_GRAPH, derived_new))
+    blocks = [b for b in blocks if b]
+    if blocks:
+        parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
+    backend.update(" ;\n".join(parts))
+    return todo, same
+
+
+def _recompute_derived(ds: Dataset, affected: list[URIRef], replaced: set[URIRef],
+                       new_graphs: dict[URIRef, set[Triple]]) -> set[Triple]:
+    """Derived values of the affected statements, as ``refresh_derived`` computes them over the
+    documents that will be in the store once this batch is written."""
+    if not affected:
+        return set()
+    scratch = Dataset(default_union=True)
+    other = scratch.graph(URIRef("urn:x-newskg:other-documents"))
+    for t in _other_evidence(ds, affected, replaced):
+        other.add(t)
+    for name, triples in new_graphs.items():
+        g = scratch.graph(name)
+        for t in triples:
+            g.add(t)
+    wanted = set(affected)
+    return {t for t in refresh_derived(scratch) if t[0] in wanted}
+
+
+def ensure_ontology(backend) -> bool:
+    """The ontology graph, replaced when the ontology file changed. True when written."""
+    g = Graph().parse(ONTOLOGY_FILE, format="turtle")  # no blank nodes (term_text refuses them)
+    current = graph_triples(backend.dataset, ONTOLOGY_GRAPH)
+    if norm_set(current) == norm_set(g):
+        return False
+    backend.update(f"DROP SILENT GRAPH {term_text(ONTOLOGY_GRAPH)} ;\n"
+                   f"INSERT DATA {{ {_data_block(ONTOLOGY_GRAPH, g)} }}")
+    return True
+
+
+def apply_changes(backend, changes: Iterable[Change], *, on_written: Callable[[list[Change]], None],
+                  advance: Callable[[int], None] = lambda n: None, flush_every_s: float = 10.0) -> SyncStats:
+    """Write changes in batches; ``on_written`` gets the changes the store durably holds (after a
+    flush), so that the cache never claims more than the store has."""
+    stats = SyncStats()
+    batch: list[Change] = []
+    size = 0
+    held: list[Change] = []
+    last_flush = time.monotonic()
+
+    def run(batch: list[Change]) -> None:
+        nonlocal last_flush
+        try:
+            written, same = commit(backend, batch)
+        except StoreError as exc:
+            if len(batch) == 1:
+                stats.failed.append(InputError(f"not stored: {exc}", batch[0].doc_id))
+                return
+            for ch in batch:  # find the document the store refused; the others go on
+                run([ch])
+            return
+        stats.written += sum(ch.triples is not None for ch in written)
+        stats.removed += sum(ch.triples is None for ch in written)
+        stats.same += len(same)
+        held.extend(written + same)
+        if time.monotonic() - last_flush > flush_every_s:
+            backend.flush()
+            on_written(held[:])
+            held.clear()
+            last_flush = time.monotonic()
+
+    for ch in changes:
+        batch.append(ch)
+        size += len(ch.triples or ())
+        if len(batch) >= BATCH_DOCS or size >= BATCH_TRIPLES:
+            run(batch)
+            advance(len(batch))
+            batch, size = [], 0
+    if batch:
+        run(batch)
+        advance(len(batch))
+    backend.flush()
+    on_written(held)
+    return stats
