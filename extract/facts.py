@@ -77,7 +77,7 @@ def _role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Na
     holds that office there."""
     out = []
     for ref in find_role_references(doc, names, lex):
-        holders = {n.entity for n in names if n.type == "Person" and n.office == ref.office
+        holders = {n.entity for n in names if n.type == "Person" and n.office == ref.office and not n.former
                    and n.office_of is not None and n.office_of.entity == ref.office_of.entity}
         if len(holders) == 1:
             ref.entity = holders.pop()

@@ -89,6 +89,14 @@ def resolve_document(doc: Document, names: list[Named]) -> None:
             if entry.type == "Person":
                 fulls.append((surface, n.key))
             continue
+        hits = gaz.lookup(surface, doc.lang)
+        if hits and _compatible(n.type, gaz.entry(hits[0][0]).type):
+            # a name the gazetteer engine missed ("Havana’s" split differently by the NLP engine)
+            n.key = n.entity = hits[0][0]
+            n.type = gaz.entry(n.key).type
+            if n.type == "Person":
+                fulls.append((surface, n.key))
+            continue
         if n.type == "Person":
             hit = _gazetteer_person(surface)
             if hit:
@@ -112,6 +120,12 @@ def resolve_document(doc: Document, names: list[Named]) -> None:
         cands = {key for full, key in fulls if short_matches(surface, full)}
         if len(cands) == 1:
             n.entity, n.type = cands.pop(), "Person"
+
+
+def _compatible(engine_type: str, gazetteer_type: str) -> bool:
+    places = {"Place", "City", "Country"}
+    return engine_type == gazetteer_type or (engine_type in places and gazetteer_type in places) or \
+        (engine_type == "Organization" and gazetteer_type in places | {"Organization"})
 
 
 @lru_cache(maxsize=1)

@@ -13,6 +13,7 @@ _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
 # or at a line break
 _SENT_END = re.compile(r"(?<=[.!?…])[\"”»’)]*\s+(?=[\"“«(\w])|\n+")
 MAX_WORDS = 7
+_POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")
 
 
 def simple_sentences(text: str) -> list[tuple[int, int]]:
@@ -48,18 +49,24 @@ def find_names(text: str, tokens: list[Token], lang: str | None) -> list[Mention
     i = 0
     while i < len(tokens):
         found = None
-        if normalise(tokens[i].text.rstrip(".")) in starts or normalise(tokens[i].text) in starts:
+        word = tokens[i].text
+        if {normalise(word), normalise(word.rstrip(".")), normalise(_POSSESSIVE.sub("", word))} & starts:
             for j in range(min(len(tokens), i + MAX_WORDS) - 1, i - 1, -1):
                 surface = text[tokens[i].start:tokens[j].end]
                 if not any(c.isupper() for c in surface):
                     continue
-                hits = gaz.lookup(surface, lang) or (gaz.lookup(surface.rstrip("."), lang) and None)
-                if not hits and surface.endswith("."):
-                    surface = surface[:-1]
-                    hits = gaz.lookup(surface, lang)
+                hits = gaz.lookup(surface, lang)
+                if not hits:
+                    # "Havana's", or "U.S." ending a sentence: retry without the possessive or the stop
+                    for bare in (_POSSESSIVE.sub("", surface), surface[:-1] if surface.endswith(".") else ""):
+                        if bare and bare != surface and (hits := gaz.lookup(bare, lang)):
+                            surface = bare
+                            break
                 if hits:
                     found = (j, surface, hits[0])
                     break
+        if found and found[0] == i and lang == "vi" and _inside_vietnamese_name(tokens, i):
+            found = None
         if found:
             j, surface, (key, kind) = found
             entry = gaz.entry(key)
@@ -69,6 +76,13 @@ def find_names(text: str, tokens: list[Token], lang: str | None) -> list[Mention
         else:
             i += 1
     return out
+
+
+def _inside_vietnamese_name(tokens: list[Token], i: int) -> bool:
+    """Vietnamese country names are also given names ("Nga", "Anh"): a single capitalised word
+    right after another capitalised word that does not open the sentence ("Nguyễn Thị Nga") is
+    part of a person's name."""
+    return i >= 2 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].end + 1 >= tokens[i].start
 
 
 class GazetteerEngine:
