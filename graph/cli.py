@@ -54,7 +54,7 @@ def _query(args: argparse.Namespace) -> int:
     else:
         sparql = args.sparql
     result = run_query(load_dataset(args.graph), sparql, _params(args.param))
-    print(format_result(result, args.format))
+    print(format_result(result, args.format).rstrip("\n"))
     return 0
 
 

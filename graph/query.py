@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 from rdflib import Literal
 from rdflib.query import Result
 
-from newskg.extract.errors import QueryError, UnknownChoice
+from newskg.extract.errors import QueryError, UnknownChoice, UsageError
 
 QUERY_DIR = Path(__file__).with_name("queries")
 FORMATS = ("table", "csv", "json")
@@ -27,10 +28,28 @@ def load_query(name: str) -> str:
     return queries[name].read_text(encoding="utf-8")
 
 
+_WHERE = re.compile(r"WHERE\s*\{", re.IGNORECASE)
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def bind_params(sparql: str, params: dict[str, str]) -> str:
+    """Bind ?NAME to a literal with a VALUES clause at the top of the WHERE block. Stores differ in
+    how they take initial bindings (Oxigraph only binds projected variables), VALUES works in all."""
+    if not params:
+        return sparql
+    for name in params:
+        if not _NAME.match(name):
+            raise UsageError(f"bad parameter name {name!r}; expected a SPARQL variable name")
+    m = _WHERE.search(sparql)
+    if m is None:
+        raise QueryError("parameters need a query with a WHERE { ... } block")
+    values = " ".join(f"VALUES ?{k} {{ {Literal(v).n3()} }}" for k, v in params.items())
+    return f"{sparql[:m.end()]} {values} {sparql[m.end():]}"
+
+
 def run_query(graph, sparql: str, params: dict[str, str] | None = None) -> Result:
-    bindings = {k: Literal(v) for k, v in (params or {}).items()}
     try:
-        return graph.query(sparql, initBindings=bindings)
+        return graph.query(bind_params(sparql, params or {}))
     except Exception as exc:  # pyparsing and rdflib raise several types for a bad query
         raise QueryError(f"bad SPARQL query: {exc}") from exc
 

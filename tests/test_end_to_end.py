@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pyoxigraph
 import pytest
@@ -12,7 +13,7 @@ from rdflib.namespace import PROV, RDF, RDFS
 from newskg.ontology.relations import RELATIONS
 from newskg.ontology.terms import NKG
 
-from .conftest import SEEDS
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 pytestmark = pytest.mark.slow
 
@@ -28,6 +29,8 @@ def _oxigraph_graph(path, fmt) -> Graph:
             return BNode(t.value)
         if t.language:
             return Literal(t.value, lang=t.language)
+        if t.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(t.value)  # rdflib keeps plain literals without a datatype
         return Literal(t.value, datatype=URIRef(t.datatype.value))
 
     g = Graph()
