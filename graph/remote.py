@@ -10,6 +10,7 @@ keep a document whole or absent.
 """
 from __future__ import annotations
 
+import re
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -58,12 +59,31 @@ def _post(url: str, body: str, content_type: str, accept: str) -> tuple[bytes, s
         raise StoreError(f"cannot reach the SPARQL endpoint {url}: {exc}") from exc
 
 
+_WHERE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+
+
+def inline_bindings(query: str, values: dict[str, str]) -> str:
+    """Bind variables for the whole WHERE group: ``VALUES (?a ?b) { (x y) }`` as its first line."""
+    match = _WHERE.search(query) or re.search(r"\{", query)
+    if match is None:
+        raise QueryError("cannot bind parameters: the query has no WHERE group")
+    block = f"\n  VALUES ({' '.join('?' + k for k in values)}) {{ ({' '.join(values.values())}) }}\n"
+    return query[:match.end()] + block + query[match.end():]
+
+
 class QuadSPARQLStore(SPARQLStore):
     """rdflib's read-only SPARQL store, with errors that say what the server said and with quads
     (``Dataset.quads``, used by the viewer and the evaluator) answered from ``GRAPH ?g``."""
 
     def __init__(self, query_endpoint: str):
         super().__init__(query_endpoint=query_endpoint, returnFormat="json", method="POST")
+
+    def query(self, query, initNs=None, initBindings=None, queryGraph=None, DEBUG=False):  # noqa: N803
+        """rdflib's SPARQL store appends bindings as a VALUES block *after* the query, where they
+        do not reach FILTERs inside it; put them at the start of the WHERE group instead."""
+        if initBindings:
+            query = inline_bindings(query, {k: self.node_to_sparql(v) for k, v in initBindings.items()})
+        return super().query(query, initNs, None, queryGraph, DEBUG)
 
     def _query(self, query: str, default_graph: str | None = None, named_graph: str | None = None) -> Result:
         self._queries += 1
