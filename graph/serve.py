@@ -3,6 +3,8 @@
 - ``GET /sparql?query=...``, ``POST /sparql`` with a form (``query=``) or an
   ``application/sparql-query`` body; ``default-graph-uri`` / ``named-graph-uri`` are honoured,
   and without them the default graph is the union of all graphs (as for ``newskg query``).
+- Common prefixes are declared: nkg:, ent:, doc:, st:, ev:, schema:, skos:, prov:, owl:,
+  dcterms:, wd:, rdf:, rdfs:, xsd:.
 - Results by content negotiation: SPARQL JSON (default), XML, CSV, TSV for SELECT/ASK; Turtle
   (default), N-Triples, RDF/XML, JSON-LD for CONSTRUCT/DESCRIBE; 406 when none fits.
 - Read-only: an update (``update=``, ``application/sparql-update``, or an update given as a
@@ -64,7 +66,7 @@ class Pool:
         for _ in range(size):
             self.idle.put(Worker(source))
         w = self.idle.get()  # fail early when the store cannot be opened
-        status, _, body = w.run(("ASK { }", ["*/*"], [], [], True), 120)
+        status, _, body = w.run(("ASK { }", ["*/*"], [], [], True, {}), 120)
         self.idle.put(w)
         if status != 200:
             self.close()
@@ -110,7 +112,13 @@ def source_of(out_dir: str | Path) -> tuple[str, str]:
 
 def make_server(out_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout_s: float = 30.0,
                 workers: int = 2, quiet: bool = True) -> ThreadingHTTPServer:
+    from rdflib.namespace import RDF, RDFS, XSD
+
+    from .rdf import PREFIXES
+
     pool = Pool(source_of(out_dir), max(1, workers))
+    # the project's prefixes (nkg:, ent:, doc:, ...) and rdf:, rdfs:, xsd: need no declaration
+    prefixes = {k: str(v) for k, v in {**PREFIXES, "rdf": RDF, "rdfs": RDFS, "xsd": XSD}.items()}
 
     class Handler(BaseHTTPRequestHandler):
         server_version = "newskg-sparql"
@@ -159,7 +167,7 @@ def make_server(out_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, 
                 return self._refuse()
             accept = negotiate(self.headers.get("Accept"))
             request = (sparql, accept, params.get("default-graph-uri", []), params.get("named-graph-uri", []),
-                       not params.get("default-graph-uri"))
+                       not params.get("default-graph-uri"), prefixes)
             try:
                 status, ctype, data = pool.run(request, timeout_s)
             except QueryTimeout:

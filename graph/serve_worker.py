@@ -65,9 +65,9 @@ def _open(source: tuple[str, str]):
 def answer(store, request: tuple) -> tuple[int, str, bytes]:
     import pyoxigraph as ox
 
-    sparql, accepted, default_graphs, named_graphs, union = request
+    sparql, accepted, default_graphs, named_graphs, union, prefixes = request
     try:
-        result = store.query(sparql, use_default_graph_as_union=union,
+        result = store.query(sparql, use_default_graph_as_union=union, prefixes=prefixes,
                              default_graph=[ox.NamedNode(g) for g in default_graphs] or None,
                              named_graphs=[ox.NamedNode(g) for g in named_graphs] or None)
         if isinstance(result, ox.QueryTriples):
