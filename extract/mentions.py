@@ -38,16 +38,55 @@ class Named:
         return doc.text[self.start:self.end]
 
 
-def merge_mentions(doc: Document, engine_ann: Annotation | None, gaz_ann: Annotation) -> list[Named]:
-    """Gazetteer matches win where they are sure; engine mentions fill the rest, trimmed."""
-    gaz = sorted(gaz_ann.mentions, key=lambda m: m.start)
+def merge_mentions(doc: Document, engine_ann: Annotation | None, gaz_ann: Annotation,
+                   lex: Lexicon | None = None) -> list[Named]:
+    """Gazetteer matches win where they are sure; engine mentions fill the rest, trimmed. An
+    engine name that contains a gazetteer name plus other capitalised words that are not titles
+    is a longer name of its own ("Grand Kremlin Palace", "Moscow State University")."""
+    titles = {w.casefold() for form, _, _ in (lex.titles if lex else []) for w in form.split()}
+    titles |= {w.casefold() for w in (lex.words("determiner") if lex else [])}
+    engine_mentions = list(engine_ann.mentions) if engine_ann else []
+    engine_mentions += _acronyms(doc, engine_mentions, gaz_ann.mentions)
+    gaz = [m for m in sorted(gaz_ann.mentions, key=lambda m: m.start)
+           if not any(_longer_name(doc, e, m, titles) for e in engine_mentions)]
     out = [Named(m.start, m.end, m.type, m.key, m.label.split(":", 1)[-1], "gazetteer") for m in gaz]
     taken = [(m.start, m.end) for m in gaz]
-    for m in engine_ann.mentions if engine_ann else []:
+    for m in engine_mentions:
         for start, end in _trim(doc, m, taken):
             out.append(Named(start, end, m.type, None, "engine", m.engine))
             taken.append((start, end))
     return sorted(out, key=lambda n: n.start)
+
+
+_ACRONYM = re.compile(r"(?<![\w/])[A-Z]{2,6}(?![\w/])")
+
+
+def _acronyms(doc: Document, engine: list[Mention], gaz: list[Mention]) -> list[Mention]:
+    """Capitalised acronyms nobody recognised ("FAR", "EAEU") name organisations; lines written
+    in capitals (headlines, datelines) are left alone."""
+    out = []
+    for m in _ACRONYM.finditer(doc.text):
+        line_start = doc.text.rfind("\n", 0, m.start()) + 1
+        line_end = doc.text.find("\n", m.end())
+        line = doc.text[line_start:line_end if line_end >= 0 else len(doc.text)]
+        letters = [c for c in line if c.isalpha()]
+        if sum(c.isupper() for c in letters) > 0.5 * len(letters):
+            continue
+        if any(x.start < m.end() and m.start() < x.end for x in [*engine, *gaz]):
+            continue
+        out.append(Mention(m.start(), m.end(), "Organization", "ACRONYM", None, "acronym"))
+    return out
+
+
+def _longer_name(doc: Document, engine: Mention, gaz: Mention, titles: set[str]) -> bool:
+    if not (engine.start <= gaz.start and gaz.end <= engine.end and (engine.start, engine.end) != (gaz.start, gaz.end)):
+        return False
+    rest = (doc.text[engine.start:gaz.start] + " " + doc.text[gaz.end:engine.end]).split()
+    # determiners and titles around the gazetteer name do not make a longer name ("The Soviet Union")
+    rest = [w.strip("’'s,.") for w in rest if w.casefold() not in titles]
+    rest = [w for w in rest if w]
+    return bool(rest) and all(w[:1].isupper() for w in rest) \
+        and engine.type in ("Place", "Organization") and gaz.type not in ("Person",)
 
 
 def _trim(doc: Document, m: Mention, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -68,7 +107,9 @@ def _trim(doc: Document, m: Mention, taken: list[tuple[int, int]]) -> list[tuple
     for s, e in pieces:
         text = doc.text[s:e]
         stripped = _POSSESSIVE.sub("", text.rstrip(_SPACE_PUNCT)).rstrip(_SPACE_PUNCT)
-        lead = len(text) - len(text.lstrip(_SPACE_PUNCT))
+        # leading lower-case words ("the Grand Kremlin Palace", "la Maison Blanche") are not the name
+        lead = len(text) - len(re.sub(r"^(?:[" + re.escape(_SPACE_PUNCT) + r"]|[^\W\d_A-Z][^\s]*\s+)+", "", text)) \
+            if not text[:1].isupper() else 0
         s2, e2 = s + lead, s + len(stripped)
         if e2 > s2 and any(c.isupper() for c in doc.text[s2:e2]):
             out.append((s2, e2))
@@ -201,7 +242,8 @@ def _title_after(doc: Document, names: list[Named], i: int, titles, fillers: set
     if office is None:
         return
     n.office = n.office or office
-    places = [x for x in inside if x.type in ("Country", "Organization")]
+    # "the FAR Minister in Cuba": a minister serves the country; an organisation only without one
+    places = sorted((x for x in inside if x.type in ("Country", "Organization")), key=lambda x: x.type != "Country")
     if n.office_of is None and places:
         n.office_of = places[0]
         for x in places:

@@ -80,6 +80,17 @@ def annotate(docs: list[Document], engine: str = "auto") -> tuple[dict[str, tupl
     return out, errors
 
 
+def name_document(doc: Document, ann: Annotation, gaz: Annotation) -> list[Named]:
+    """One document's names: engine and gazetteer mentions merged, titles read, resolved within
+    the document (keys become final in resolve_corpus)."""
+    lex = lexicon(doc.lang or "en")
+    names = merge_mentions(doc, ann if ann is not gaz else None, gaz, lex)
+    strip_titles(doc, names, lex)
+    read_title_phrases(doc, names, lex)
+    resolve_document(doc, names)
+    return names
+
+
 def extract(docs: list[Document], engine: str = "auto",
             languages: Sequence[str] = DEFAULT_LANGUAGES) -> Extraction:
     result = Extraction()
@@ -100,11 +111,7 @@ def extract(docs: list[Document], engine: str = "auto",
         if doc.id not in annotated:
             continue
         ann, gaz = annotated[doc.id]
-        lex = lexicon(doc.lang or "en")
-        names = merge_mentions(doc, ann if ann is not gaz else None, gaz)
-        strip_titles(doc, names, lex)
-        read_title_phrases(doc, names, lex)
-        resolve_document(doc, names)
+        names = name_document(doc, ann, gaz)
         result.docs.append(doc)
         result.annotations[doc.id] = ann
         result.names[doc.id] = names

@@ -101,17 +101,10 @@ def analyse(docs: list[Document], engine: str, languages: Sequence[str]) -> tupl
 
 
 def name_document(doc: Document, ann: Annotation, gaz: Annotation) -> list:
-    """The names of one document, resolved within it (mirrors the loop body of ``extract``)."""
-    from newskg.extract.lexicon import lexicon
-    from newskg.extract.mentions import merge_mentions, read_title_phrases, strip_titles
-    from newskg.extract.resolve import resolve_document
+    """The names of one document, resolved within it (the same step ``extract`` runs)."""
+    from newskg.extract.pipeline import name_document as names_of
 
-    lex = lexicon(doc.lang or "en")
-    names = merge_mentions(doc, ann if ann is not gaz else None, gaz)
-    strip_titles(doc, names, lex)
-    read_title_phrases(doc, names, lex)
-    resolve_document(doc, names)
-    return names
+    return names_of(doc, ann, gaz)
 
 
 def slim(doc: Document) -> Document:

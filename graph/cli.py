@@ -71,13 +71,20 @@ def _export(args: argparse.Namespace) -> int:
 
 def _evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate, load_gold
+    from .evaluate_mentions import format_recall, mention_recall
     from .store import load_dataset
 
-    report = evaluate(load_dataset(args.graph), load_gold(args.gold, args.entities), args.doc or None)
+    graph = load_dataset(args.graph)
+    gold = load_gold(args.gold, args.entities)
+    report = evaluate(graph, gold, args.doc or None)
+    recall = mention_recall(graph, gold) if args.entities else {}
     if args.format == "json":
-        print(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+        data = report.to_dict()
+        data["mention_recall"] = {lang: {"recall": r.recall, "found": r.found, "total": r.total,
+                                         "missed": [list(m) for m in r.missed]} for lang, r in recall.items()}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
-        print(report.to_text())
+        print(report.to_text() + (format_recall(recall) if recall else ""))
     return 0
 
 
