@@ -164,13 +164,15 @@ def find_matches(masked: str, lang: str) -> list[Match]:
 
 
 def status_of(masked: str, match: Match, lex: Lexicon) -> Status:
-    """Negation right before the trigger denies it; a modal or future marker plans it."""
+    """Negation right before the trigger denies it; a modal or future marker plans it. The
+    trigger's own words count too: a row may spell the marker ("will lend", "will meet")."""
     if match.status is not None:
         return match.status
     before = masked[max(0, match.trigger[0] - 30):match.trigger[0]].casefold()
     before = _PLACEHOLDER.sub(" ", before)
     words = before.split()
-    window = " " + " ".join(words[-4:]) + " "
+    trigger = _PLACEHOLDER.sub(" ", masked[match.trigger[0]:match.trigger[1]].casefold()).split()
+    window = " " + " ".join(words[-4:] + trigger[:2]) + " "
     if any(f" {w.casefold()} " in window for w in lex.words("negation")):
         return Status.DENIED
     if any(f" {w.casefold()} " in window for w in lex.words("planned")):
