@@ -55,8 +55,8 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
             date = _nearest_date(_event_dates(dates, sentence_text, trig_doc, lex), trig_doc, status, doc.published)
             sig = signatures()[match.relation]
             for si, oi in pairs(match, match.relation in {"met", "talkedTo", "signedAgreement"}):
-                subj = _entity_for(args[si], sig[0], entities)
-                obj = _entity_for(args[oi], sig[1], entities)
+                subj = _entity_for(args[si], sig[0], entities, doc.id)
+                obj = _entity_for(args[oi], sig[1], entities, doc.id)
                 if subj is None or obj is None or subj == obj:
                     continue
                 fact = Fact(match.relation, subj, obj, evidence, date=date, status=status,
@@ -177,8 +177,9 @@ def _non_overlapping(args: list[_Arg]) -> list[_Arg]:
     return out
 
 
-def _entity_for(arg: _Arg, types: frozenset[str], entities: dict[str, Entity]) -> str | None:
-    """The entity an argument stands for in a slot: a capital acting as a state is the state."""
+def _entity_for(arg: _Arg, types: frozenset[str], entities: dict[str, Entity], doc_id: str) -> str | None:
+    """The entity an argument stands for in a slot: a capital acting as a state is the state,
+    which becomes a node of this document even where no sentence names it ("Paris will lend Kyiv")."""
     key = arg.named.entity
     ent = entities.get(key) if key else None
     if ent is None:
@@ -188,7 +189,13 @@ def _entity_for(arg: _Arg, types: frozenset[str], entities: dict[str, Entity]) -
 
         gaz = load_gazetteer()
         state = gaz.entry(key).stands_for if key in gaz else None
-        return state if state and state in entities else None
+        if state and state not in entities and state in gaz:
+            entry = gaz.entry(state)
+            entities[state] = Entity(state, entry.name, entry.type, wikidata=entry.wikidata)
+        if state and state in entities:
+            entities[state].docs.add(doc_id)
+            return state
+        return None
     return key if ent.type in types else None
 
 
