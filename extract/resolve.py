@@ -79,6 +79,17 @@ def resolve_document(doc: Document, names: list[Named]) -> None:
     from newskg.ontology.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
+    # an engine "name" that is only a determiner, a currency or a bare title names nothing
+    # ("The" left over from "The European Union", "USD" in "50 triệu USD")
+    stop = _not_names(doc.lang or "und")
+    names[:] = [n for n in names if n.key or n.text(doc).casefold() not in stop]
+    # an engine word inside a person's title phrase is part of the title ("Defence" in "Defence
+    # Minister Petar Kolev"), unless it is the country or organisation of the office
+    titled = [(n.unit_start, n.start, n.office_of) for n in names if n.type == "Person" and n.unit_start < n.start]
+    names[:] = [n for n in names if n.key or not any(s <= n.start and n.end <= e and n is not of
+                                                     for s, e, of in titled)]
+    _join_split_names(doc, names, gaz)
+    _choose_among_namesakes(doc, names, gaz)
     fulls: list[tuple[str, str]] = []  # (surface, provisional key) of multi-word person names seen
     for n in names:
         surface = n.text(doc)
@@ -120,6 +131,45 @@ def resolve_document(doc: Document, names: list[Named]) -> None:
         cands = {key for full, key in fulls if short_matches(surface, full)}
         if len(cands) == 1:
             n.entity, n.type = cands.pop(), "Person"
+
+
+def _join_split_names(doc: Document, names: list[Named], gaz) -> None:
+    """"Phidel Castro" or "Juan Castro": the gazetteer knows the surname "Castro" and the engine
+    is left with the given name; the two adjacent pieces are one name, resolved as a whole."""
+    i = 0
+    while i + 1 < len(names):
+        a, b = names[i], names[i + 1]
+        if a.key is None and a.type == "Person" and a.kind == "engine" and b.kind == "alias" and b.key \
+                and gaz.entry(b.key).type == "Person" and doc.text[a.end:b.start] == " " \
+                and a.text(doc)[:1].isupper():
+            a.end, a.unit_end = b.end, max(a.unit_end, b.unit_end)
+            a.office, a.office_of = a.office or b.office, a.office_of or b.office_of
+            del names[i + 1]
+        i += 1
+
+
+def _choose_among_namesakes(doc: Document, names: list[Named], gaz) -> None:
+    """A short form several known people share ("Castro": Fidel, Raúl) is the one this document
+    names in full; of several, the one named last before it (or first after it)."""
+    full = [(n.start, n.key) for n in names if n.key and n.kind == "name"]
+    for n in names:
+        if not n.key or n.kind != "alias" or gaz.entry(n.key).type != "Person":
+            continue
+        cands = {k for k, _ in gaz.lookup(n.text(doc), doc.lang) if gaz.entry(k).type == "Person"}
+        named = [(start, key) for start, key in full if key in cands]
+        if len(cands) < 2 or not named:
+            continue
+        before = [key for start, key in named if start < n.start]
+        n.key = before[-1] if before else named[0][1]
+
+
+@lru_cache(maxsize=None)
+def _not_names(lang: str) -> frozenset[str]:
+    from .lexicon import lexicon
+
+    lex = lexicon(lang)
+    words = lex.words("determiner") + lex.words("currency") + lex.words("scale")
+    return frozenset(w.casefold() for w in words + [form for form, _, _ in lex.titles])
 
 
 def _compatible(engine_type: str, gazetteer_type: str) -> bool:
