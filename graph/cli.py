@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -13,7 +14,16 @@ ENGINES = ("auto", "stanza", "spacy", "underthesea", "gazetteer")
 EXIT_SOME_FAILED = 3  # the build finished, but some documents were skipped (see the summary)
 
 
+def _stanza_config(args: argparse.Namespace) -> None:
+    # the Stanza engine reads its configuration when it is first used
+    if args.stanza_dir:
+        os.environ["STANZA_RESOURCES_DIR"] = args.stanza_dir
+    if args.stanza_models:
+        os.environ["NEWSKG_STANZA_MODELS"] = args.stanza_models
+
+
 def _build(args: argparse.Namespace) -> int:
+    _stanza_config(args)
     from .build import build
 
     result = build(args.inputs, args.output, engine=args.engine, languages=args.languages.split(","),
@@ -122,6 +132,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--no-viewer", action="store_true", help="do not write graph.html")
     b.add_argument("--max-bytes", type=int, default=10_000_000, help="skip files larger than this")
     b.add_argument("--strict", action="store_true", help="exit non-zero when any document fails")
+    b.add_argument("--stanza-dir", help="Stanza resources folder (default: STANZA_RESOURCES_DIR or Stanza's own)")
+    b.add_argument("--stanza-models", help="JSON file naming Stanza model files per language (see README)")
     _store_options(b)
     b.add_argument("--rebuild", action="store_true", help="start from the given documents alone (drop the others)")
     b.set_defaults(func=_build)
