@@ -279,5 +279,12 @@ def _preferred(c: _Cluster) -> str:
     """The longest surface seen most often, Latin script first (English preferred labels)."""
     def score(item: tuple[str, int]) -> tuple:
         form, count = item
-        return (form.isascii() or all(ord(ch) < 0x250 for ch in form), len(form.split()), count, form)
+        return (_latin(form), len(form.split()), count, form)
     return max(c.forms.items(), key=score)[0]
+
+
+def _latin(form: str) -> bool:
+    """Latin script, accents included: Vietnamese "Nguyễn" (U+1EC5) as much as "Díaz"."""
+    import unicodedata
+
+    return all(not ch.isalpha() or unicodedata.name(ch, "").startswith("LATIN") for ch in form)
