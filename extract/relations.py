@@ -131,9 +131,17 @@ def _clause_breaks(lang: str) -> re.Pattern[str]:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
-def _clause_start(window: str, lang: str) -> int:
+@lru_cache(maxsize=None)
+def _reporting(lang: str) -> re.Pattern[str]:
+    from .lexicon import lexicon
+
+    words = sorted(lexicon(lang).words("reporting"), key=len, reverse=True)
+    return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words) or "(?!)", re.IGNORECASE)
+
+
+def _clause_start(window: str, lang: str, breaks: re.Pattern[str] | None = None) -> int:
     last = None
-    for last in _clause_breaks(lang).finditer(window):
+    for last in (breaks or _clause_breaks(lang)).finditer(window):
         pass
     return last.end() if last else 0
 
@@ -157,6 +165,11 @@ def find_matches(masked: str, lang: str) -> list[Match]:
                 sm = pat.subject.search(window, _clause_start(window, lang))
                 if sm is None:
                     continue
+                # "Ông Hùng cho biết Việt Nam ủng hộ Pháp": a subject after a reporting verb is
+                # the reported clause's own
+                reported = _clause_start(window, lang, _reporting(lang))
+                if reported > sm.start():
+                    sm = pat.subject.search(window, reported) or sm
                 subj = _ids(sm.group("S"))
             claimed.setdefault(pat.relation, []).append(span)
             out.append(Match(pat.relation, subj, _ids(groups.get("O")), span, pat.status, pat.text))
