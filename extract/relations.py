@@ -63,7 +63,7 @@ def _slot(types: frozenset[str], conj: str, actor: bool) -> str:
     codes = {TYPE_CODE[t] for t in types} | ({"T"} if actor and "Country" in types else set())
     arg = f"{OPEN}[{''.join(sorted(codes))}]\\d+{CLOSE}"
     # "A and B", "A, B and C"; a bare "A, B" is an apposition, not a coordination
-    return f"{arg}(?:\\s*,\\s*{arg})*(?:\\s*,?\\s*(?:{conj})\\s*{arg})?"
+    return f"{arg}(?:(?:\\s*,\\s*{arg})*\\s*,?\\s*(?:{conj})\\s*{arg})?"
 
 
 @lru_cache(maxsize=None)
@@ -128,6 +128,8 @@ def _clause_breaks(lang: str) -> re.Pattern[str]:
     lex = lexicon(lang)
     words = sorted(lex.words("clause_break") + lex.words("complementizer"), key=len, reverse=True)
     alternatives = [r"[.;!?\n]"] + [rf"(?<!\w){re.escape(w)}(?!\w)" for w in words]
+    # an attribution opening the clause is no subject: "According to Reuters, A met B", "Theo TTXVN, ..."
+    alternatives += [rf"(?:^|(?<=[,;:(]))\s*{re.escape(w)}\s+[^,.;!?]{{1,80}}?," for w in lex.words("attribution")]
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
