@@ -46,6 +46,16 @@ def _month_names(lang: str) -> dict[str, int]:
     return names
 
 
+def _month_number(name: str, lang: str) -> int | None:
+    """A month name or abbreviation; "Sept." is September though CLDR abbreviates it "Sep"."""
+    key = name.casefold().rstrip(".")
+    names = _month_names(lang)
+    if key in names or not key:
+        return names.get(key)
+    prefixes = {n for full, n in names.items() if len(key) >= 3 and full.startswith(key[:3]) and key.isalpha()}
+    return prefixes.pop() if len(prefixes) == 1 else None
+
+
 def _base(published: DateValue | None) -> dt.date | None:
     if published is None:
         return None
@@ -97,9 +107,13 @@ def _value(m: re.Match[str], lang: str, base: dt.date | None, published: DateVal
         if base is None or (published and published.precision != "day"):
             return None
         day = _weekday(g["wd"], lang, base) if "wd" in g else _relative(g["rel"], lang, base)
-        return DateValue(day.isoformat(), "day") if day else None
+        if day is None:
+            return None
+        # "last year" is 2023, not 2023-05-15: the row says how precise the expression is
+        keep = {"day": 10, "month": 7, "year": 4}[precision or "day"]
+        return DateValue(day.isoformat()[:keep], precision or "day")
     year = int(g["y"]) if "y" in g else None
-    month = int(g["m"]) if "m" in g else _month_names(lang).get(g.get("mon", "").casefold().rstrip("."))
+    month = int(g["m"]) if "m" in g else _month_number(g.get("mon", ""), lang)
     day = int(g["d"]) if "d" in g else None
     if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:
         return None
