@@ -156,6 +156,16 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     # --- dates relative to publication, places
     ("en-yesterday", "en", "Olaf Scholz spoke by phone with Emmanuel Macron yesterday.",
      [Want("talkedTo", "olaf-scholz", "emmanuel-macron", date="2024-05-14", precision="day")]),
+    ("en-last-year", "en", "Narendra Modi visited China last year.",
+     [Want("visited", "narendra-modi", "china", date="2023", precision="year")]),
+    ("en-abbreviated-month", "en", "Olaf Scholz met Xi Jinping on Sept. 5.",
+     [Want("met", "olaf-scholz", "xi-jinping", date="2023-09-05", precision="day")]),
+    ("vi-hyphen-date", "vi", "Ông Tô Lâm hội đàm với ông Olaf Scholz ngày 14-5.",
+     [Want("met", "to-lam", "olaf-scholz", date="2024-05-14", precision="day")]),
+    ("vi-last-year", "vi", "Thủ tướng Narendra Modi đã thăm Việt Nam năm ngoái.",
+     [Want("visited", "narendra-modi", "vietnam", date="2023", precision="year")]),
+    ("vi-this-morning", "vi", "Sáng nay, Chủ tịch Tập Cận Bình điện đàm với Tổng thống Emmanuel Macron.",
+     [Want("talkedTo", "xi-jinping", "emmanuel-macron", date="2024-05-15", precision="day")]),
     ("en-place", "en", "Chinese President Xi Jinping held talks with General Secretary To Lam in Hanoi.",
      [Want("met", "xi-jinping", "to-lam", place="hanoi")]),
     # --- subjects: attributions and reported clauses, noun phrases
