@@ -84,7 +84,7 @@ def _progress(enabled: bool | None, total: int):
 def build(inputs: Iterable[str | Path], out_dir: str | Path, *, engine: str = "auto",
           languages: Sequence[str] = DEFAULT_LANGUAGES, view_lang: str = "en", viewer: bool = True,
           max_bytes: int = 10_000_000, store: str | None = None, rebuild: bool = False,
-          progress: bool | None = None) -> BuildResult:
+          progress: bool | None = None, export: bool = True) -> BuildResult:
     """Add the documents read from ``inputs`` to the graph in ``out_dir`` (see the module doc)."""
     from newskg.extract.engines import ENGINES
     from newskg.extract.errors import UnknownChoice
@@ -104,12 +104,12 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, *, engine: str = "a
         result.added, result.changed = corpus.add(docs)
         with _progress(progress, len(docs)) as tasks:
             report = corpus.sync(engine, list(languages), {d.id: d for d in docs}, tasks)
-        _finish(corpus, result, report, errors, view_lang, viewer, t0)
+        _finish(corpus, result, report, errors, view_lang, viewer, export, t0)
     return result
 
 
 def remove(out_dir: str | Path, refs: Sequence[str], *, store: str | None = None, view_lang: str = "en",
-           viewer: bool = True, progress: bool | None = None) -> BuildResult:
+           viewer: bool = True, progress: bool | None = None, export: bool = True) -> BuildResult:
     """Take documents (ids, IRIs or source files) out of the graph: their facts go, and entities
     and events that no remaining document supports go with them."""
     t0 = time.perf_counter()
@@ -126,7 +126,7 @@ def remove(out_dir: str | Path, refs: Sequence[str], *, store: str | None = None
         corpus.forget(result.removed)
         with _progress(progress, len(result.removed)) as tasks:
             report = corpus.sync(*settings, tasks=tasks)
-        _finish(corpus, result, report, [], view_lang, viewer, t0)
+        _finish(corpus, result, report, [], view_lang, viewer, export, t0)
     return result
 
 
@@ -152,7 +152,7 @@ def _resolve_refs(corpus: Corpus, refs: Sequence[str]) -> list[str]:
 
 
 def _finish(corpus: Corpus, result: BuildResult, report: SyncReport, errors: list, view_lang: str,
-            viewer: bool, t0: float) -> None:
+            viewer: bool, export: bool, t0: float) -> None:
     t1 = time.perf_counter()
     result.timings["sync"] = t1 - t0 - result.timings.get("read", 0.0)
     result.documents, result.languages = report.documents, report.languages
@@ -161,7 +161,11 @@ def _finish(corpus: Corpus, result: BuildResult, report: SyncReport, errors: lis
     result.graphs_written = report.stats.written + report.stats.removed
     result.errors = [*errors, *report.errors]
     result.statements, result.triples = _counts(corpus.dataset)
-    result.files = corpus.backend.write_files(corpus.out)
+    files = {"trig": corpus.out / "graph.trig", "ttl": corpus.out / "graph.ttl"}
+    if export and (result.graphs_written or report.ontology_written or not all(p.exists() for p in files.values())):
+        result.files = corpus.backend.write_files(corpus.out)  # seconds per million triples
+    elif export:
+        result.files = files   # nothing changed: the files are up to date
     result.timings["files"] = time.perf_counter() - t1
     if viewer:
         from .viewer import write_viewer

@@ -28,7 +28,7 @@ def _build(args: argparse.Namespace) -> int:
 
     result = build(args.inputs, args.output, engine=args.engine, languages=args.languages.split(","),
                    view_lang=args.lang, viewer=not args.no_viewer, max_bytes=args.max_bytes,
-                   store=args.store, rebuild=args.rebuild, progress=args.progress)
+                   store=args.store, rebuild=args.rebuild, progress=args.progress, export=not args.no_export)
     print(result.summary())
     if args.strict and result.errors:
         return EXIT_SOME_FAILED
@@ -200,13 +200,15 @@ def _store_options(p: argparse.ArgumentParser) -> None:
                                    "sparql+http://HOST/query[;update=URL] (default: what OUT used last)")
     p.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                    help="progress bars (default: on a terminal, for 20 documents or more)")
+    p.add_argument("--no-export", action="store_true",
+                   help="do not rewrite graph.trig/graph.ttl (the store holds the graph; `newskg export` writes them)")
 
 
 def _remove(args: argparse.Namespace) -> int:
     from .build import remove
 
     result = remove(args.graph, args.docs, store=args.store, view_lang=args.lang, viewer=not args.no_viewer,
-                    progress=args.progress)
+                    progress=args.progress, export=not args.no_export)
     print(result.summary())
     return EXIT_SOME_FAILED if result.errors else 0
 

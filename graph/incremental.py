@@ -9,6 +9,7 @@ document whole or not at all, and derived values that agree with the documents i
 """
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -45,17 +46,24 @@ class SyncStats:
 
 # --- terms as SPARQL text ---------------------------------------------------------------------
 
+_ESCAPE = re.compile(r'[\\"\n\r]')
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
-_BAD_IRI = set('<>"{}|^`\\ ') | {chr(c) for c in range(0x21)}
+_BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
+_IRI_TEXT: dict[URIRef, str] = {}   # entity, predicate and class IRIs repeat in every document
 
 
 def term_text(t) -> str:
     if isinstance(t, URIRef):
-        if any(ch in _BAD_IRI for ch in t):
-            raise StoreError(f"cannot store the IRI <{t}>: it has characters IRIs may not carry")
-        return f"<{t}>"
+        text = _IRI_TEXT.get(t)
+        if text is None:
+            if _BAD_IRI.search(t):
+                raise StoreError(f"cannot store the IRI <{t}>: it has characters IRIs may not carry")
+            text = f"<{t}>"
+            if len(_IRI_TEXT) < 200_000:
+                _IRI_TEXT[t] = text
+        return text
     if isinstance(t, Literal):
-        body = '"' + "".join(_ESCAPES.get(ch, ch) for ch in str(t)) + '"'
+        body = '"' + _ESCAPE.sub(lambda m: _ESCAPES[m.group()], str(t)) + '"'
         if t.language:
             return f"{body}@{t.language}"
         if t.datatype and t.datatype != XSD.string:
@@ -86,8 +94,12 @@ def _data_block(graph: URIRef, triples: Iterable[Triple]) -> str:
 
 # --- reading the store ------------------------------------------------------------------------
 
-def graph_triples(ds: Dataset, name: URIRef) -> set[Triple]:
-    result = ds.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {term_text(name)} {{ ?s ?p ?o }} }}")
+def graph_triples(backend, name: URIRef) -> set[Triple]:
+    """The triples of one named graph (the backend's own reader when it has one)."""
+    reader = getattr(backend, "graph_triples", None)
+    if reader is not None:
+        return reader(name)
+    result = backend.dataset.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {term_text(name)} {{ ?s ?p ?o }} }}")
     return set(result.graph) if result.graph is not None else set()
 
 
@@ -138,7 +150,7 @@ def commit(backend, changes: list[Change]) -> tuple[list[Change], list[Change]]:
     todo, same = [], []
     old_statements: set[URIRef] = set()
     for ch in changes:
-        old = graph_triples(ds, DOC_NS[ch.doc_id])
+        old = graph_triples(backend, DOC_NS[ch.doc_id])
         if (ch.triples is None and not old) or (ch.triples is not None and norm_set(old) == norm_set(ch.triples)):
             same.append(ch)
             continue
@@ -167,24 +179,27 @@ def _recompute_derived(ds: Dataset, affected: list[URIRef], replaced: set[URIRef
                        new_graphs: dict[URIRef, set[Triple]]) -> set[Triple]:
     """Derived values of the affected statements, as ``refresh_derived`` computes them over the
     documents that will be in the store once this batch is written."""
+    import pyoxigraph as ox
+
+    from .store import OxigraphBackend, StoreSpec, to_ox
+
     if not affected:
         return set()
-    scratch = Dataset(default_union=True)
-    other = scratch.graph(URIRef("urn:x-newskg:other-documents"))
-    for t in _other_evidence(ds, affected, replaced):
-        other.add(t)
+    scratch = OxigraphBackend(StoreSpec("memory"))   # refresh_derived's query runs in Oxigraph
+    other = to_ox(URIRef("urn:x-newskg:other-documents"))
+    quads = [ox.Quad(*map(to_ox, t), other) for t in _other_evidence(ds, affected, replaced)]
     for name, triples in new_graphs.items():
-        g = scratch.graph(name)
-        for t in triples:
-            g.add(t)
+        g = to_ox(name)
+        quads.extend(ox.Quad(*map(to_ox, t), g) for t in triples)
+    scratch.ox.extend(quads)
     wanted = set(affected)
-    return {t for t in refresh_derived(scratch) if t[0] in wanted}
+    return {t for t in refresh_derived(scratch.dataset) if t[0] in wanted}
 
 
 def ensure_ontology(backend) -> bool:
     """The ontology graph, replaced when the ontology file changed. True when written."""
     g = Graph().parse(ONTOLOGY_FILE, format="turtle")  # no blank nodes (term_text refuses them)
-    current = graph_triples(backend.dataset, ONTOLOGY_GRAPH)
+    current = graph_triples(backend, ONTOLOGY_GRAPH)
     if norm_set(current) == norm_set(g):
         return False
     backend.update(f"DROP SILENT GRAPH {term_text(ONTOLOGY_GRAPH)} ;\n"

@@ -130,24 +130,9 @@ class SparqlBackend:
         """graph.trig and graph.ttl from a dump of the endpoint's named graphs."""
         import pyoxigraph as ox
 
-        from .store import OxigraphBackend, StoreSpec
+        from .store import OxigraphBackend, StoreSpec, to_ox
 
         quads = self.store._query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")  # noqa: SLF001
         local = OxigraphBackend(StoreSpec("memory"))
-        local.ox.extend(ox.Quad(_to_ox(r.s), _to_ox(r.p), _to_ox(r.o), _to_ox(r.g)) for r in quads)
+        local.ox.extend(ox.Quad(to_ox(r.s), to_ox(r.p), to_ox(r.o), to_ox(r.g)) for r in quads)
         return local.write_files(out_dir)
-
-
-def _to_ox(term):
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
-    raise StoreError(f"unexpected RDF term from the endpoint: {term!r}")

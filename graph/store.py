@@ -102,6 +102,16 @@ class Backend(Protocol):
     def write_files(self, out_dir: Path) -> dict[str, Path]: ...
 
 
+class OxDataset(Dataset):
+    """A Dataset over oxrdflib that takes rdflib's namespace classes as query prefixes
+    (``initNs={"prov": PROV}``), which oxrdflib passes on to Oxigraph that wants strings."""
+
+    def query(self, query_object, processor="sparql", result="sparql", initNs=None,  # noqa: N803
+              initBindings=None, use_store_provided=True, **kwargs):  # noqa: N803
+        ns = {k: str(v) for k, v in (initNs or dict(self.namespaces())).items()}
+        return super().query(query_object, processor, result, ns, initBindings, use_store_provided, **kwargs)
+
+
 class OxigraphBackend:
     """Embedded Oxigraph (on disk, or in memory when ``path`` is None) behind oxrdflib."""
 
@@ -122,7 +132,7 @@ class OxigraphBackend:
             raise StoreError(f"cannot open the Oxigraph store {spec.location}{hint}: {exc}") from exc
         # the Dataset's identifier is an IRI, and reads use the union of the named graphs
         # (oxrdflib issue 31: a Graph with a blank-node identifier sees nothing after a reopen)
-        self.dataset = Dataset(store=OxigraphStore(store=self.ox), default_union=True)
+        self.dataset = OxDataset(store=OxigraphStore(store=self.ox), default_union=True)
         bind_prefixes(self.dataset)
 
     def update(self, sparql: str) -> None:
@@ -130,6 +140,13 @@ class OxigraphBackend:
             self.ox.update(sparql)
         except (SyntaxError, OSError, ValueError) as exc:
             raise StoreError(f"the Oxigraph store refused an update: {exc}") from exc
+
+    def graph_triples(self, name) -> set[tuple]:
+        """One named graph, read straight from Oxigraph (no rdflib Graph in between)."""
+        import pyoxigraph as ox
+
+        return {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object))
+                for q in self.ox.quads_for_pattern(None, None, None, ox.NamedNode(str(name)))}
 
     def flush(self) -> None:
         if self.spec.kind != "memory":
@@ -155,6 +172,48 @@ class OxigraphBackend:
                                 use_default_graph_as_union=True)
         _atomic(ttl, lambda p: ox.serialize(triples, str(p), ox.RdfFormat.TURTLE, prefixes=prefixes))
         return {"trig": trig, "ttl": ttl}
+
+
+def to_ox(term):
+    """An rdflib term as a pyoxigraph one."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Literal, URIRef
+
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise StoreError(f"unexpected RDF term: {term!r}")
+
+
+_IRIS: dict[str, object] = {}
+
+
+def from_ox(term):
+    """A pyoxigraph term as an rdflib one (IRIs cached: the same few thousand repeat)."""
+    from rdflib import BNode, Literal, URIRef
+
+    kind = type(term).__name__
+    if kind == "NamedNode":
+        iri = _IRIS.get(term.value)
+        if iri is None:
+            iri = URIRef(term.value)
+            if len(_IRIS) < 200_000:
+                _IRIS[term.value] = iri
+        return iri
+    if kind == "Literal":
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        return Literal(term.value) if dt == "http://www.w3.org/2001/XMLSchema#string" else \
+            Literal(term.value, datatype=from_ox(term.datatype))
+    if kind == "BlankNode":
+        return BNode(term.value)
+    raise StoreError(f"unexpected RDF term from Oxigraph: {term!r}")
 
 
 def _atomic(path: Path, write) -> None:
