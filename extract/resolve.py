@@ -82,7 +82,8 @@ def resolve_document(doc: Document, names: list[Named]) -> None:
     # an engine "name" that is only a determiner, a currency or a bare title names nothing
     # ("The" left over from "The European Union", "USD" in "50 triệu USD")
     stop = _not_names(doc.lang or "und")
-    names[:] = [n for n in names if n.key or n.text(doc).casefold() not in stop]
+    names[:] = [n for n in names if (n.key or n.text(doc).casefold() not in stop)
+                and not _currency_prefix(doc.text, n)]
     # an engine word inside a person's title phrase is part of the title ("Defence" in "Defence
     # Minister Petar Kolev"), unless it is the country or organisation of the office
     titled = [(n.unit_start, n.start, n.office_of) for n in names if n.type == "Person" and n.unit_start < n.start]
@@ -161,6 +162,13 @@ def _choose_among_namesakes(doc: Document, names: list[Named], gaz) -> None:
             continue
         before = [key for start, key in named if start < n.start]
         n.key = before[-1] if before else named[0][1]
+
+
+def _currency_prefix(text: str, n: Named) -> bool:
+    """"US" in "US$200m", "HK" in "HK$": a country code glued to a currency sign is the currency."""
+    import unicodedata
+
+    return n.end < len(text) and unicodedata.category(text[n.end]) == "Sc"
 
 
 @lru_cache(maxsize=None)
