@@ -179,6 +179,8 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [Want("lends", "germany", "ukraine", amount=500e6, currency="EUR")]),
     ("en-talks-noun", "en", "Xi Jinping's talks with Emmanuel Macron in Paris on Monday focused on trade.",
      [Want("met", "xi-jinping", "emmanuel-macron", place="paris", date="2024-05-13")]),
+    ("en-amount-abbreviated", "en", "Japan sent US$200m in humanitarian aid to Ukraine.",
+     [Want("aids", "japan", "ukraine", amount=200e6, currency="USD")]),
     ("en-presented-to", "en", "Vladimir Putin presented the Order of Friendship to Narendra Modi.",
      [Want("awarded", "vladimir-putin", "narendra-modi")]),
 ]
