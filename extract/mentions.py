@@ -141,13 +141,14 @@ def read_title_phrases(doc: Document, names: list[Named], lex: Lexicon) -> None:
     titles = sorted(((f.casefold(), o, k) for f, o, k in lex.titles), key=lambda t: -len(t[0]))
     fillers = {w.casefold() for w in lex.words("determiner") + lex.words("title_link")}
     linking = {w.casefold() for w in lex.words("locative") + lex.words("conj")}
+    posting = {w.casefold() for w in lex.words("posting")}
     for i, n in enumerate(names):
         n.unit_start, n.unit_end = n.start, n.end
         if n.type != "Person":
             continue
-        _title_before(doc, names, i, titles, fillers)
+        _title_before(doc, names, i, titles, fillers, posting)
         if n.office is None or n.office_of is None:
-            _title_after(doc, names, i, titles, fillers | linking)
+            _title_after(doc, names, i, titles, fillers | linking | posting)
 
 
 def _match_title_end(low: str, pos: int, titles) -> tuple[int, str, str] | None:
@@ -159,7 +160,8 @@ def _match_title_end(low: str, pos: int, titles) -> tuple[int, str, str] | None:
     return None
 
 
-def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: set[str]) -> None:
+def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: set[str],
+                  posting: frozenset[str] | set[str] = frozenset()) -> None:
     """Walk left from a person over titles, honorifics, fillers and the country or organisation
     they are of: "Tổng thống Nga Vladimir Putin", "Russian President Vladimir Putin", "Kremlin
     Spokesman Dmitry Peskov", and "Phát ngôn viên của điện Kremlin, Dmitry Peskov" (title, comma, name)."""
@@ -167,6 +169,7 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
     low = doc.text.casefold()
     pos, j = n.start, i - 1
     seen_office = False
+    posted: Named | None = None  # the place an office is held in ("to Vietnam")
     comma = re.search(r",\s*$", doc.text[max(0, pos - 3):pos])
     if comma:  # "TITLE of ORG, NAME": only if a title phrase really precedes the comma
         pos -= len(comma.group())
@@ -178,14 +181,24 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
         if k == pos and pos != start_pos:
             break
         prev = names[j] if j >= 0 else None
-        if prev is not None and prev.end == k and prev.type in ("Country", "Organization", "City") \
-                and n.office_of is None and prev.type != "Person":
-            n.office_of, prev.absorbed = prev, True
-            pos, j = prev.start, j - 1
-            continue
         hit = _match_title_end(low, k, titles)
+        if prev is not None and prev.end == k and prev.type in ("Country", "Organization", "City") \
+                and n.office_of is None:
+            if hit is not None and hit[0] <= prev.start and hit[2] == "office" and not seen_office:
+                # a title that names its country: "Thủ tướng Đức" is the German Chancellor
+                n.office, seen_office, pos = n.office or hit[1], True, hit[0]
+            else:
+                pos = prev.start
+            n.office_of, prev.absorbed = prev, True
+            j -= 1
+            continue
         if hit is None:
             word = re.search(r"(\w+)$", low[:k])
+            if word and word.group(1) in posting and n.office_of is not None and not seen_office:
+                # "Ambassador to Vietnam", "Đại sứ Pháp tại Việt Nam": where the office is held is
+                # part of the phrase, not whose office it is
+                posted, n.office_of, pos = n.office_of, None, word.start(1)
+                continue
             if word and word.group(1) in fillers and (seen_office or n.office_of is not None):
                 pos = word.start(1)
                 continue
@@ -200,9 +213,10 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
             n.honorifics.append(doc.text[s:k])
         pos = s
     if comma and not seen_office:
-        if n.office_of is not None:
-            n.office_of.absorbed = False
-            n.office_of = None
+        for x in (n.office_of, posted):
+            if x is not None:
+                x.absorbed = False
+        n.office_of = None
         return
     # a filler left dangling at the start ("của", "the") is not part of the phrase
     n.unit_start = min(n.unit_start, pos)
