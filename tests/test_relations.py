@@ -153,6 +153,14 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [Want("holdsPosition", "narendra-modi", "india", role="Prime Minister"),
       Want("holdsPosition", "emmanuel-macron", "france", role="President"),
       Want("met", "narendra-modi", "emmanuel-macron")]),
+    ("en-posting", "en", "Olivier Brochet, the French Ambassador to Vietnam, met Bui Thanh Son.",
+     [Want("holdsPosition", "olivier-brochet", "france", role="Ambassador"),
+      Want("met", "olivier-brochet", "bui-thanh-son")]),
+    ("vi-posting", "vi", "Đại sứ Pháp tại Việt Nam Olivier Brochet gặp Bộ trưởng Bùi Thanh Sơn.",
+     [Want("holdsPosition", "olivier-brochet", "france", role="Ambassador"),
+      Want("met", "olivier-brochet", "bui-thanh-son")]),
+    ("vi-title-with-country", "vi", "Thủ tướng Đức Olaf Scholz thăm Ấn Độ.",
+     [Want("holdsPosition", "olaf-scholz", "germany", role="Chancellor"), Want("visited", "olaf-scholz", "india")]),
     # --- dates relative to publication, places
     ("en-yesterday", "en", "Olaf Scholz spoke by phone with Emmanuel Macron yesterday.",
      [Want("talkedTo", "olaf-scholz", "emmanuel-macron", date="2024-05-14", precision="day")]),
@@ -191,6 +199,9 @@ WRONG = [
     ("en-reported", "supports", "olaf-scholz", "ukraine"),
     ("vi-reported", "supports", "olaf-scholz", "ukraine"),
     ("vi-aids", "aids", "japan", "usd"),
+    ("en-posting", "met", "vietnam", "bui-thanh-son"),
+    ("vi-posting", "met", "france", "bui-thanh-son"),
+    ("vi-posting", "holdsPosition", "olivier-brochet", "vietnam"),
 ]
 
 # The same meeting told in Vietnamese and in English (the same day), and the same people meeting
