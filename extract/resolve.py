@@ -262,7 +262,17 @@ def _merge_provisional(clusters: dict[str, _Cluster]) -> None:
             full.append((k, name))
     target: dict[str, str] = {}
     for k in sorted(clusters):
-        if not k.startswith("~") or clusters[k].names[0].type != "Person":
+        if not k.startswith("~"):
+            continue
+        if clusters[k].names[0].type != "Person":
+            # a lone surname the engine typed as a place or organisation ("Petrova said ...") is
+            # the one person of the corpus with that surname
+            if len(k.split()) == 1:
+                cands = {o for o, name in full if short_matches(k[1:], name)}
+                if len(cands) == 1:
+                    target[k] = cands.pop()
+                    for n in clusters[k].names:
+                        n.type = "Person"
             continue
         if len(k.split()) >= 2:
             # a fuzzy twin that sorts first (gazetteer keys and earlier spellings) absorbs it
