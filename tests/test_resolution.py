@@ -26,6 +26,7 @@ DOCS: dict[str, tuple[str, str]] = {
     "short-known": ("en", "German Chancellor Olaf Scholz visited India. Scholz met Narendra Modi in New Delhi."),
     "short-unknown-en": ("en", "Bulgarian Foreign Minister Ana Petrova met Bui Thanh Son on Monday. "
                                "Petrova said the talks were useful."),
+    "short-later-doc": ("en", "Petrova said Bulgaria supports Vietnam."),
     "short-unknown-vi": ("vi", "Bộ trưởng Nguyễn Văn Hùng tiếp Đại sứ Pháp. Ông Hùng cho biết Việt Nam ủng hộ Pháp."),
     # metonymy, both ways
     "metonymy-lend": ("en", "Paris will lend Kyiv 100 million euros."),
@@ -104,6 +105,13 @@ def test_short_name_resolves_to_the_full_name_of_the_document(extraction: Extrac
     assert names[short] == names[full] == {key}
     assert extraction.entities[key].name == full
     assert extraction.entities[key].type == "Person"
+
+
+def test_lone_surname_in_another_document_is_the_person(extraction: Extraction) -> None:
+    """The engine types a lone "Petrova" as a place; the corpus knows one person of that surname."""
+    assert names_in(extraction, "short-later-doc")["Petrova"] == {"ana-petrova"}
+    assert "petrova" not in extraction.entities
+    assert ("Petrova", "en") in extraction.entities["ana-petrova"].aliases
 
 
 def test_short_name_is_the_subject_of_its_facts(extraction: Extraction) -> None:
