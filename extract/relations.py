@@ -72,6 +72,9 @@ def compile_patterns(lang: str) -> list[Pattern]:
 
     lex = lexicon(lang)
     conj = "|".join(re.escape(w) for w in lex.words("conj")) or "and"
+    determiners = "|".join(re.escape(w) for w in lex.words("determiner"))
+    if determiners:  # "the United States and the European Union"
+        conj = f"(?:{conj})(?:\\s+(?:{determiners}))?"
     out = []
     for row in lex.triggers:
         subj_types, obj_types = signatures()[row["relation"]]
@@ -148,6 +151,21 @@ def _clause_start(window: str, lang: str, breaks: re.Pattern[str] | None = None)
     return last.end() if last else 0
 
 
+@lru_cache(maxsize=None)
+def _relative_clause(lang: str) -> re.Pattern[str]:
+    from .lexicon import lexicon
+
+    words = sorted(lexicon(lang).words("relative"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf",\s*(?:{alternatives})(?!\w)[^,.;!?\n]*,", re.IGNORECASE)
+
+
+def _blank_relative_clauses(window: str, lang: str) -> str:
+    """"Kishida, who met Zelensky in Kyiv, pledged ...": a relative clause closed by a comma
+    holds no subject of the main clause (blanked, offsets kept)."""
+    return _relative_clause(lang).sub(lambda m: " " * len(m.group()), window)
+
+
 def find_matches(masked: str, lang: str) -> list[Match]:
     claimed: dict[str, list[tuple[int, int]]] = {}
     out = []
@@ -163,7 +181,7 @@ def find_matches(masked: str, lang: str) -> list[Match]:
             subj = _ids(groups.get("S"))
             if pat.subject is not None:
                 # the earliest fitting subject within reach before the trigger (the clause subject)
-                window = masked[max(0, m.start() - SUBJECT_REACH):m.start()]
+                window = _blank_relative_clauses(masked[max(0, m.start() - SUBJECT_REACH):m.start()], lang)
                 sm = pat.subject.search(window, _clause_start(window, lang))
                 if sm is None:
                     continue
