@@ -173,7 +173,7 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
     comma = re.search(r",\s*$", doc.text[max(0, pos - 3):pos])
     if comma:  # "TITLE of ORG, NAME": only if a title phrase really precedes the comma
         pos -= len(comma.group())
-    start_pos = pos
+    start_pos = solid = pos  # solid: where the phrase starts without a dangling filler
     while True:
         k = pos
         while k > 0 and doc.text[k - 1] in " \t\u00a0":
@@ -190,7 +190,7 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
             else:
                 pos = prev.start
             n.office_of, prev.absorbed = prev, True
-            j -= 1
+            j, solid = j - 1, pos
             continue
         if hit is None:
             word = re.search(r"(\w+)$", low[:k])
@@ -211,7 +211,7 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
             n.former = n.former or office == "former"
         elif kind == "honorific":
             n.honorifics.append(doc.text[s:k])
-        pos = s
+        pos = solid = s
     if comma and not seen_office:
         for x in (n.office_of, posted):
             if x is not None:
@@ -219,7 +219,7 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
         n.office_of = None
         return
     # a filler left dangling at the start ("của", "the") is not part of the phrase
-    n.unit_start = min(n.unit_start, pos)
+    n.unit_start = min(n.unit_start, solid)
 
 
 def _title_after(doc: Document, names: list[Named], i: int, titles, fillers: set[str]) -> None:
