@@ -160,10 +160,21 @@ def _relative_clause(lang: str) -> re.Pattern[str]:
     return re.compile(rf",\s*(?:{alternatives})(?!\w)[^,.;!?\n]*,", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _located(lang: str) -> re.Pattern[str]:
+    from .lexicon import lexicon
+
+    words = sorted(lexicon(lang).words("locative"), key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+{_ARG}", re.IGNORECASE)
+
+
 def _blank_relative_clauses(window: str, lang: str) -> str:
     """"Kishida, who met Zelensky in Kyiv, pledged ...": a relative clause closed by a comma
-    holds no subject of the main clause (blanked, offsets kept)."""
-    return _relative_clause(lang).sub(lambda m: " " * len(m.group()), window)
+    holds no subject of the main clause, nor does a place after a locative ("tại Phủ Chủ tịch,
+    Chủ tịch nước Tô Lâm tiếp ..."). Blanked, offsets kept."""
+    window = _relative_clause(lang).sub(lambda m: " " * len(m.group()), window)
+    return _located(lang).sub(lambda m: " " * len(m.group()), window)
 
 
 def find_matches(masked: str, lang: str) -> list[Match]:
