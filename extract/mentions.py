@@ -142,11 +142,12 @@ def read_title_phrases(doc: Document, names: list[Named], lex: Lexicon) -> None:
     fillers = {w.casefold() for w in lex.words("determiner") + lex.words("title_link")}
     linking = {w.casefold() for w in lex.words("locative") + lex.words("conj")}
     posting = {w.casefold() for w in lex.words("posting")}
+    links = {w.casefold() for w in lex.words("title_link")}
     for i, n in enumerate(names):
         n.unit_start, n.unit_end = n.start, n.end
         if n.type != "Person":
             continue
-        _title_before(doc, names, i, titles, fillers, posting)
+        _title_before(doc, names, i, titles, fillers, posting, links)
         if n.office is None or n.office_of is None:
             _title_after(doc, names, i, titles, fillers | linking | posting)
 
@@ -161,7 +162,8 @@ def _match_title_end(low: str, pos: int, titles) -> tuple[int, str, str] | None:
 
 
 def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: set[str],
-                  posting: frozenset[str] | set[str] = frozenset()) -> None:
+                  posting: frozenset[str] | set[str] = frozenset(),
+                  links: frozenset[str] | set[str] = frozenset()) -> None:
     """Walk left from a person over titles, honorifics, fillers and the country or organisation
     they are of: "Tổng thống Nga Vladimir Putin", "Russian President Vladimir Putin", "Kremlin
     Spokesman Dmitry Peskov", and "Phát ngôn viên của điện Kremlin, Dmitry Peskov" (title, comma, name)."""
@@ -201,6 +203,8 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
                 continue
             if word and word.group(1) in fillers and (seen_office or n.office_of is not None):
                 pos = word.start(1)
+                if word.group(1) not in links:  # "his" belongs to "his Japanese counterpart X"
+                    solid = pos
                 continue
             break
         s, office, kind = hit
@@ -218,7 +222,7 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
                 x.absorbed = False
         n.office_of = None
         return
-    # a filler left dangling at the start ("của", "the") is not part of the phrase
+    # a link left dangling at the start ("của", "of") is not part of the phrase
     n.unit_start = min(n.unit_start, solid)
 
 
