@@ -107,6 +107,8 @@ def _offices(ann: Annotation, names: list[Named], entities: dict[str, Entity], l
     for n in names:
         if n.type == "Person" and n.office and n.office_of is None:
             n.office_of = _group_country(ann.doc, names, n, lex)
+        if n.type == "Person" and not n.office and n.office_of is not None:
+            n.office = _counterpart_office(ann, names, n, lex)
         if n.type != "Person" or not n.office or n.office_of is None or not n.entity:
             continue
         org = n.office_of.entity
@@ -119,6 +121,22 @@ def _offices(ann: Annotation, names: list[Named], entities: dict[str, Entity], l
         facts.append(Fact("holdsPosition", n.entity, org, _evidence(ann, sent.start, sent.end),
                           role=n.office, confidence=0.8, trigger=ann.doc.text[n.unit_start:n.start].strip()))
     return facts
+
+
+def _counterpart_office(ann: Annotation, names: list[Named], person: Named, lex: Lexicon) -> str | None:
+    """"Wang Yi held talks with his Russian counterpart Sergei Lavrov": a counterpart holds, in
+    their own country, the office of the other person of the sentence."""
+    words = {w.casefold() for w in lex.words("counterpart")}
+    if not any(h.casefold() in words for h in person.honorifics):
+        return None
+    sent = next((s for s in ann.sentences if s.start <= person.start < s.end), None)
+    if sent is None:
+        return None
+    others = [n for n in names if n.type == "Person" and n.office and n.entity != person.entity
+              and sent.start <= n.start < sent.end and not n.former
+              and (n.office_of is None or n.office_of.entity != person.office_of.entity)]
+    others.sort(key=lambda n: abs(n.start - person.start))
+    return others[0].office if others else None
 
 
 def _group_country(doc: Document, names: list[Named], person: Named, lex: Lexicon) -> Named | None:
