@@ -175,6 +175,12 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
       Want("met", "olivier-brochet", "bui-thanh-son")]),
     ("vi-title-with-country", "vi", "Thủ tướng Đức Olaf Scholz thăm Ấn Độ.",
      [Want("holdsPosition", "olaf-scholz", "germany", role="Chancellor"), Want("visited", "olaf-scholz", "india")]),
+    ("en-counterpart", "en", "Chinese Foreign Minister Wang Yi held talks with his Russian counterpart Sergei Lavrov.",
+     [Want("met", "wang-yi", "sergey-lavrov"),
+      Want("holdsPosition", "sergey-lavrov", "russia", role="Foreign Minister")]),
+    ("vi-counterpart", "vi", "Thủ tướng Phạm Minh Chính hội đàm với người đồng cấp Ấn Độ Narendra Modi.",
+     [Want("met", "pham-minh-chinh", "narendra-modi"),
+      Want("holdsPosition", "narendra-modi", "india", role="Prime Minister")]),
     # --- dates relative to publication, places
     ("en-yesterday", "en", "Olaf Scholz spoke by phone with Emmanuel Macron yesterday.",
      [Want("talkedTo", "olaf-scholz", "emmanuel-macron", date="2024-05-14", precision="day")]),
