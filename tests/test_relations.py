@@ -119,6 +119,8 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     ("en-will-visit", "en", "Xi Jinping will visit India.", [Want("visited", "xi-jinping", "india", status="planned")]),
     ("en-may-loan", "en", "China may provide a loan to Vietnam.",
      [Want("lends", "china", "vietnam", status="planned")]),
+    ("vi-welcomed-visit", "vi", "Thủ tướng Phạm Minh Chính chào mừng Tổng thống Emmanuel Macron thăm Việt Nam.",
+     [Want("visited", "emmanuel-macron", "vietnam")]),
     ("vi-will-visit", "vi", "Chủ tịch Tập Cận Bình sẽ thăm Việt Nam.",
      [Want("visited", "xi-jinping", "vietnam", status="planned")]),
     ("vi-may-loan", "vi", "Nhật Bản có thể cấp khoản vay cho Việt Nam.",
@@ -245,6 +247,7 @@ WRONG = [
     ("vi-invitation-opening", "visited", "narendra-modi", "india"),
     ("en-invitation-opening", "visited", "narendra-modi", "india"),
     ("vi-according-signed", "signedAgreement", "reuters", "russia"),
+    ("vi-welcomed-visit", "visited", "pham-minh-chinh", "vietnam"),
     ("vi-posting", "met", "france", "bui-thanh-son"),
     ("vi-posting", "holdsPosition", "olivier-brochet", "vietnam"),
 ]
