@@ -217,6 +217,9 @@ def status_of(masked: str, match: Match, lex: Lexicon) -> Status:
     words = before.split()
     trigger = _PLACEHOLDER.sub(" ", masked[match.trigger[0]:match.trigger[1]].casefold()).split()
     window = " " + " ".join(words[-4:] + trigger[:2]) + " "
+    # "not only", "không ngừng" (unceasingly), "did not hesitate to": a negation word that affirms
+    for phrase in sorted(lex.words("not_negation"), key=len, reverse=True):
+        window = window.replace(f" {phrase.casefold()} ", " ")
     if any(f" {w.casefold()} " in window for w in lex.words("negation")):
         return Status.DENIED
     if any(f" {w.casefold()} " in window for w in lex.words("planned")):
