@@ -109,6 +109,16 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [Want("met", "pham-minh-chinh", "emmanuel-macron", status="denied")]),
     ("vi-refused-sign", "vi", "Việt Nam từ chối ký thỏa thuận với Trung Quốc.",
      [Want("signedAgreement", "vietnam", "china", status="denied")]),
+    ("vi-never", "vi", "Ông Tô Lâm chưa bao giờ gặp ông Joe Biden.",
+     [Want("met", "to-lam", "joe-biden", status="denied")]),
+    # negation words that affirm
+    ("en-not-only", "en", "Japan not only sent aid to Ukraine but also trained its doctors.",
+     [Want("aids", "japan", "ukraine")]),
+    ("en-not-hesitate", "en", "China did not hesitate to condemn the United States.",
+     [Want("condemns", "china", "united-states")]),
+    ("vi-unceasing", "vi", "Việt Nam luôn không ngừng ủng hộ Lào.", [Want("supports", "vietnam", "laos")]),
+    ("vi-not-only", "vi", "Nga không những ủng hộ Cuba mà còn viện trợ cho Cuba.",
+     [Want("supports", "russia", "cuba"), Want("aids", "russia", "cuba")]),
     # --- planned versus occurred
     ("en-invited-to-visit", "en", "Narendra Modi invited Emmanuel Macron to visit India.",
      [Want("invited", "narendra-modi", "emmanuel-macron"), Want("visited", "emmanuel-macron", "india", status="planned")]),
