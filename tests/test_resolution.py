@@ -9,10 +9,10 @@ import pytest
 from rdflib import Literal
 from rdflib.namespace import OWL, RDFS, SKOS
 
+from newskg.extract.lexicon import lexicon
 from newskg.extract.model import DateValue, Document
 from newskg.extract.pipeline import Extraction, extract
 from newskg.graph.rdf import add_document, entity_iri, new_dataset, statement_iri
-from newskg.extract.lexicon import lexicon
 from newskg.ontology.terms import NKG, WIKIDATA
 
 PUBLISHED = DateValue.parse("2024-05-15")
