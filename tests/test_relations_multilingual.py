@@ -129,6 +129,10 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("met", "lula", "pedro-sanchez", date="2024-03-14")]),
     ("fr-pronoun", "fr", "Xi Jinping est arrivé à Moscou. Il a rencontré Vladimir Poutine au Kremlin.",
      [W("visited", "xi-jinping", "moscow"), W("met", "xi-jinping", "vladimir-putin")]),
+    ("fr-met-fronted-place", "fr", "Le président Emmanuel Macron a reçu mercredi à l'Élysée le chancelier allemand Olaf Scholz.",
+     [W("met", "emmanuel-macron", "olaf-scholz", date="2024-03-13")]),
+    ("fr-aids-missiles-planned", "fr", "La France va livrer des missiles supplémentaires à Kiev, a annoncé le ministre des Armées.",
+     [W("aids", "france", "ukraine", P)]),
     ("fr-none-students", "fr", "Emmanuel Macron a rencontré des étudiants à Pékin.", []),
     ("fr-none-western", "fr", "Le Kremlin a dénoncé les sanctions occidentales.", []),
     # --- Spanish
@@ -207,6 +211,11 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("met", "lula", "pedro-sanchez", date="2024-03-14")]),
     ("es-pronoun", "es", "Javier Milei llegó a Madrid. Él se reunió con Pedro Sánchez.",
      [W("visited", "javier-milei", "madrid"), W("met", "javier-milei", "pedro-sanchez")]),
+    ("es-met-long-gap", "es", "El presidente del Gobierno, Pedro Sánchez, se reunió este martes en el Palacio de la Moncloa "
+     "con el primer ministro de Portugal, Luís Montenegro.",
+     [W("met", "pedro-sanchez", "luis-montenegro", date="2024-03-12")]),
+    ("es-visited-gap", "es", "José Manuel Albares viajará la próxima semana a Marruecos.",
+     [W("visited", "jose-manuel-albares", "morocco", P)]),
     ("es-none-businessmen", "es", "Pedro Sánchez se reunió con empresarios en Pekín.", []),
     # --- Portuguese
     ("pt-met", "pt", "Lula se reuniu com Xi Jinping na segunda-feira em Pequim.",
@@ -281,6 +290,9 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("met", "lula", "pedro-sanchez", date="2024-03-14")]),
     ("pt-pronoun", "pt", "Lula chegou a Pequim. Ele se reuniu com Xi Jinping.",
      [W("visited", "lula", "beijing"), W("met", "lula", "xi-jinping")]),
+    ("pt-met-parenthetical", "pt", "O presidente Luiz Inácio Lula da Silva recebeu nesta quarta-feira, no Palácio do Planalto, "
+     "o presidente da França, Emmanuel Macron.",
+     [W("met", "lula", "emmanuel-macron", date="2024-03-13")]),
     ("pt-none-businessmen", "pt", "Lula se reuniu com empresários em Pequim.", []),
     # --- Russian (names in any case form: Си Цзиньпином, Лулу да Силву, Кубе)
     ("ru-met", "ru", "Владимир Путин встретился с Си Цзиньпином в понедельник в Пекине.",
@@ -434,6 +446,8 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("met", "olaf-scholz", "xi-jinping", date="2024-03-14")]),
     ("de-pronoun", "de", "Olaf Scholz reiste nach Peking. Er traf Xi Jinping.",
      [W("visited", "olaf-scholz", "beijing"), W("met", "olaf-scholz", "xi-jinping")]),
+    ("de-met-place-fronted-time", "de", "In Berlin empfing Olaf Scholz am Montag Emmanuel Macron.",
+     [W("met", "olaf-scholz", "emmanuel-macron", date="2024-03-11")]),
     ("de-none-students", "de", "Olaf Scholz traf sich mit Studenten in Peking.", []),
 ]
 # Each language must cover these kinds of case (the id names the kind).
