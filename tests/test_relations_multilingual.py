@@ -133,6 +133,7 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("met", "emmanuel-macron", "olaf-scholz", date="2024-03-13")]),
     ("fr-aids-missiles-planned", "fr", "La France va livrer des missiles supplémentaires à Kiev, a annoncé le ministre des Armées.",
      [W("aids", "france", "ukraine", P)]),
+    ("fr-met-passive", "fr", "Emmanuel Macron a été reçu par Xi Jinping à Pékin.", [W("met", "xi-jinping", "emmanuel-macron")]),
     ("fr-none-students", "fr", "Emmanuel Macron a rencontré des étudiants à Pékin.", []),
     ("fr-none-western", "fr", "Le Kremlin a dénoncé les sanctions occidentales.", []),
     # --- Spanish
@@ -216,6 +217,7 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("met", "pedro-sanchez", "luis-montenegro", date="2024-03-12")]),
     ("es-visited-gap", "es", "José Manuel Albares viajará la próxima semana a Marruecos.",
      [W("visited", "jose-manuel-albares", "morocco", P)]),
+    ("es-supports-passive", "es", "Ucrania es apoyada por Estados Unidos.", [W("supports", "united-states", "ukraine")]),
     ("es-none-businessmen", "es", "Pedro Sánchez se reunió con empresarios en Pekín.", []),
     # --- Portuguese
     ("pt-met", "pt", "Lula se reuniu com Xi Jinping na segunda-feira em Pequim.",
@@ -293,6 +295,8 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     ("pt-met-parenthetical", "pt", "O presidente Luiz Inácio Lula da Silva recebeu nesta quarta-feira, no Palácio do Planalto, "
      "o presidente da França, Emmanuel Macron.",
      [W("met", "lula", "emmanuel-macron", date="2024-03-13")]),
+    ("pt-sanctions-passive", "pt", "A Rússia foi sancionada pela União Europeia.",
+     [W("sanctions", "european-union", "russia")]),
     ("pt-none-businessmen", "pt", "Lula se reuniu com empresários em Pequim.", []),
     # --- Russian (names in any case form: Си Цзиньпином, Лулу да Силву, Кубе)
     ("ru-met", "ru", "Владимир Путин встретился с Си Цзиньпином в понедельник в Пекине.",
@@ -365,6 +369,8 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("met", "sergey-lavrov", "wang-yi", date="2024-03-14")]),
     ("ru-pronoun", "ru", "Си Цзиньпин прибыл в Москву. Он встретился с Владимиром Путиным.",
      [W("visited", "xi-jinping", "moscow"), W("met", "xi-jinping", "vladimir-putin")]),
+    ("ru-met-passive", "ru", "Си Цзиньпин был принят Владимиром Путиным в Кремле.", [W("met", "vladimir-putin", "xi-jinping")]),
+    ("ru-sanctions-passive", "ru", "Иран попал под новые санкции США.", [W("sanctions", "united-states", "iran")]),
     ("ru-none-students", "ru", "Владимир Путин встретился со студентами в Пекине.", []),
     # --- German (verb second, inverted verb second, verb last, separable verbs)
     ("de-met", "de", "Olaf Scholz traf sich am Montag in Peking mit Xi Jinping.",
@@ -448,6 +454,8 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("visited", "olaf-scholz", "beijing"), W("met", "olaf-scholz", "xi-jinping")]),
     ("de-met-place-fronted-time", "de", "In Berlin empfing Olaf Scholz am Montag Emmanuel Macron.",
      [W("met", "olaf-scholz", "emmanuel-macron", date="2024-03-11")]),
+    ("de-supports-passive", "de", "Die Ukraine wird von den USA unterstützt.", [W("supports", "united-states", "ukraine")]),
+    ("de-met-passive", "de", "Olaf Scholz wurde in Peking von Xi Jinping empfangen.", [W("met", "xi-jinping", "olaf-scholz")]),
     ("de-none-students", "de", "Olaf Scholz traf sich mit Studenten in Peking.", []),
 ]
 # Each language must cover these kinds of case (the id names the kind).
