@@ -87,8 +87,16 @@ def norm_set(triples: Iterable[Triple]) -> set:
     return {(s, p, norm(o)) for s, p, o in triples}
 
 
+def _line(t: Triple) -> str:
+    return " ".join(term_text(x) for x in t)
+
+
+def _lines(triples: Iterable[Triple]) -> str:
+    return " .\n".join(_line(t) for t in triples)
+
+
 def _data_block(graph: URIRef, triples: Iterable[Triple]) -> str:
-    lines = " .\n".join(" ".join(term_text(x) for x in t) for t in triples)
+    lines = _lines(triples)
     return f"GRAPH {term_text(graph)} {{\n{lines} }}" if lines else ""
 
 
@@ -144,10 +152,45 @@ def _statements(triples: Iterable[Triple]) -> set[URIRef]:
     return {s for s, p, o in triples if p == RDF.type and o == NKG.Statement}
 
 
+@dataclass
+class Edit:
+    """One named graph's change: ``drop`` replaces the graph, else ``removed`` triples are deleted."""
+    name: URIRef
+    removed: set[Triple]
+    added: set[Triple]
+    drop: bool = True
+
+
+def update_text(edits: list[Edit]) -> str:
+    """One SPARQL Update request for a set of graph edits. The store's default graph is kept as
+    the union of the named graphs *as a set*: a triple that several documents state is there
+    once, so queries on it count it once (Oxigraph's union default graph repeats it per graph,
+    and a label repeated in 80 documents multiplies every join by 80). A triple leaves the
+    default graph when no named graph holds it any more."""
+    parts, blocks, default, gone = [], [], set(), []
+    for e in edits:
+        if e.drop:
+            parts.append(f"DROP SILENT GRAPH {term_text(e.name)}")
+        elif e.removed:
+            parts.append(f"DELETE DATA {{ {_data_block(e.name, e.removed)} }}")
+        if e.added:
+            blocks.append(_data_block(e.name, e.added))
+            default |= e.added
+        kept = norm_set(e.added)
+        gone.extend(t for t in e.removed if (t[0], t[1], norm(t[2])) not in kept)
+    if blocks:
+        parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n" + _lines(default) + " }")
+    if gone:
+        rows = "\n".join(f"({_line(t)})" for t in gone)
+        parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{\n{rows} }}\n"
+                     f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}")
+    return " ;\n".join(parts)
+
+
 def commit(backend, changes: list[Change]) -> tuple[list[Change], list[Change]]:
     """Write a batch as one update request. Returns (written, unchanged) changes."""
     ds = backend.dataset
-    todo, same = [], []
+    todo, same, olds = [], [], {}
     old_statements: set[URIRef] = set()
     for ch in changes:
         old = graph_triples(backend, DOC_NS[ch.doc_id])
@@ -156,22 +199,17 @@ def commit(backend, changes: list[Change]) -> tuple[list[Change], list[Change]]:
             continue
         old_statements |= _statements(old)
         todo.append(ch)
+        olds[ch.doc_id] = old
     if not todo:
         return [], same
     new_graphs = {DOC_NS[ch.doc_id]: ch.triples for ch in todo if ch.triples is not None}
     affected = sorted(old_statements.union(*(_statements(t) for t in new_graphs.values())))
     derived_old = _derived_of(ds, affected)
     derived_new = _recompute_derived(ds, affected, {DOC_NS[ch.doc_id] for ch in todo}, new_graphs)
-    parts = [f"DROP SILENT GRAPH {term_text(DOC_NS[ch.doc_id])}" for ch in todo]
-    blocks = [_data_block(g, t) for g, t in new_graphs.items()]
+    edits = [Edit(DOC_NS[ch.doc_id], olds[ch.doc_id], ch.triples or set()) for ch in todo]
     if norm_set(derived_old) != norm_set(derived_new):
-        if derived_old:
-            parts.append(f"DELETE DATA {{ {_data_block(DERIVED_GRAPH, derived_old)} }}")
-        blocks.append(_data_block(DERIVED_GRAPH, derived_new))
-    blocks = [b for b in blocks if b]
-    if blocks:
-        parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n}")
-    backend.update(" ;\n".join(parts))
+        edits.append(Edit(DERIVED_GRAPH, derived_old, derived_new, drop=False))
+    backend.update(update_text(edits))
     return todo, same
 
 
@@ -185,13 +223,10 @@ def _recompute_derived(ds: Dataset, affected: list[URIRef], replaced: set[URIRef
 
     if not affected:
         return set()
-    scratch = OxigraphBackend(StoreSpec("memory"))   # refresh_derived's query runs in Oxigraph
-    other = to_ox(URIRef("urn:x-newskg:other-documents"))
-    quads = [ox.Quad(*map(to_ox, t), other) for t in _other_evidence(ds, affected, replaced)]
-    for name, triples in new_graphs.items():
-        g = to_ox(name)
-        quads.extend(ox.Quad(*map(to_ox, t), g) for t in triples)
-    scratch.ox.extend(quads)
+    # refresh_derived's query runs in Oxigraph, on the default graph (the union, as in the store)
+    scratch = OxigraphBackend(StoreSpec("memory"))
+    triples = _other_evidence(ds, affected, replaced).union(*new_graphs.values())
+    scratch.ox.extend(ox.Quad(*map(to_ox, t)) for t in triples)
     wanted = set(affected)
     return {t for t in refresh_derived(scratch.dataset) if t[0] in wanted}
 
@@ -202,8 +237,7 @@ def ensure_ontology(backend) -> bool:
     current = graph_triples(backend, ONTOLOGY_GRAPH)
     if norm_set(current) == norm_set(g):
         return False
-    backend.update(f"DROP SILENT GRAPH {term_text(ONTOLOGY_GRAPH)} ;\n"
-                   f"INSERT DATA {{ {_data_block(ONTOLOGY_GRAPH, g)} }}")
+    backend.update(update_text([Edit(ONTOLOGY_GRAPH, current, set(g))]))
     return True
 
 

@@ -3,8 +3,9 @@
 Syntax: ``sparql+http://HOST:PORT/PATH`` (or ``sparql+https://``). The update endpoint is
 ``;update=URL`` when given, else the query URL with a last path segment ``query`` replaced by
 ``update`` (Oxigraph, Fuseki: ``/ds/query`` -> ``/ds/update``), else the query URL itself
-(Blazegraph, Virtuoso). The endpoint's default graph must be the union of its named graphs
-(Oxigraph: ``oxigraph serve --union-default-graph``; Fuseki: ``tdb:unionDefaultGraph``).
+(Blazegraph, Virtuoso). newskg keeps the store's default graph as the union of the named
+graphs, each triple once, and queries read it: leave the endpoint's default graph as the real
+default graph (no ``--union-default-graph`` in Oxigraph, no ``tdb:unionDefaultGraph`` in Fuseki).
 Each write is one Update request; stores that apply a request atomically (Oxigraph, Fuseki/TDB2)
 keep a document whole or absent.
 """

@@ -2,7 +2,8 @@
 
 - ``GET /sparql?query=...``, ``POST /sparql`` with a form (``query=``) or an
   ``application/sparql-query`` body; ``default-graph-uri`` / ``named-graph-uri`` are honoured,
-  and without them the default graph is the union of all graphs (as for ``newskg query``).
+  and without them the default graph is the union of all graphs, each triple once (as for
+  ``newskg query``).
 - Common prefixes are declared: nkg:, ent:, doc:, st:, ev:, schema:, skos:, prov:, owl:,
   dcterms:, wd:, rdf:, rdfs:, xsd:.
 - Results by content negotiation: SPARQL JSON (default), XML, CSV, TSV for SELECT/ASK; Turtle
@@ -24,7 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-from .serve_worker import KINDS, negotiate, receive, send
+from .serve_worker import negotiate, receive, send
 
 MAX_BODY = 1_000_000
 PATHS = ("/sparql", "/query")
@@ -66,7 +67,7 @@ class Pool:
         for _ in range(size):
             self.idle.put(Worker(source))
         w = self.idle.get()  # fail early when the store cannot be opened
-        status, _, body = w.run(("ASK { }", ["*/*"], [], [], True, {}), 120)
+        status, _, body = w.run(("ASK { }", ["*/*"], [], [], {}), 120)
         self.idle.put(w)
         if status != 200:
             self.close()
@@ -167,7 +168,7 @@ def make_server(out_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, 
                 return self._refuse()
             accept = negotiate(self.headers.get("Accept"))
             request = (sparql, accept, params.get("default-graph-uri", []), params.get("named-graph-uri", []),
-                       not params.get("default-graph-uri"), prefixes)
+                       prefixes)
             try:
                 status, ctype, data = pool.run(request, timeout_s)
             except QueryTimeout:
@@ -211,4 +212,4 @@ def serve(out_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, timeou
         server.pool.close()  # type: ignore[attr-defined]
 
 
-__all__ = ["serve", "make_server", "source_of", "KINDS"]
+__all__ = ["serve", "make_server", "source_of"]

@@ -58,16 +58,18 @@ def _open(source: tuple[str, str]):
     if kind == "oxigraph":
         return ox.Store.read_only(location)
     store = ox.Store()
-    store.bulk_load(path=location, format=ox.RdfFormat.TRIG)
+    store.load(path=location, format=ox.RdfFormat.TRIG)
+    # as in a store newskg writes: the default graph is the union of the named graphs, as a set
+    store.update("INSERT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
     return store
 
 
 def answer(store, request: tuple) -> tuple[int, str, bytes]:
     import pyoxigraph as ox
 
-    sparql, accepted, default_graphs, named_graphs, union, prefixes = request
+    sparql, accepted, default_graphs, named_graphs, prefixes = request
     try:
-        result = store.query(sparql, use_default_graph_as_union=union, prefixes=prefixes,
+        result = store.query(sparql, prefixes=prefixes,
                              default_graph=[ox.NamedNode(g) for g in default_graphs] or None,
                              named_graphs=[ox.NamedNode(g) for g in named_graphs] or None)
         if isinstance(result, ox.QueryTriples):

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from newskg.extract.errors import StoreError, UnknownChoice
 
@@ -103,13 +104,23 @@ class Backend(Protocol):
 
 
 class OxDataset(Dataset):
-    """A Dataset over oxrdflib that takes rdflib's namespace classes as query prefixes
-    (``initNs={"prov": PROV}``), which oxrdflib passes on to Oxigraph that wants strings."""
+    """A Dataset over an Oxigraph store written by newskg: queries read the default graph, which
+    newskg keeps as the union of the named graphs *as a set* (see incremental.update_text), and
+    ``quads`` gives the named graphs only (the default graph repeats them). Query prefixes may be
+    rdflib's namespace classes (``initNs={"prov": PROV}``); Oxigraph wants strings."""
+
+    def __init__(self, store) -> None:
+        super().__init__(store=store, default_union=False)
 
     def query(self, query_object, processor="sparql", result="sparql", initNs=None,  # noqa: N803
               initBindings=None, use_store_provided=True, **kwargs):  # noqa: N803
         ns = {k: str(v) for k, v in (initNs or dict(self.namespaces())).items()}
         return super().query(query_object, processor, result, ns, initBindings, use_store_provided, **kwargs)
+
+    def quads(self, quad=None):
+        for s, p, o, c in super().quads(quad):
+            if c is not None and c != DATASET_DEFAULT_GRAPH_ID:
+                yield s, p, o, c
 
 
 class OxigraphBackend:
@@ -132,7 +143,7 @@ class OxigraphBackend:
             raise StoreError(f"cannot open the Oxigraph store {spec.location}{hint}: {exc}") from exc
         # the Dataset's identifier is an IRI, and reads use the union of the named graphs
         # (oxrdflib issue 31: a Graph with a blank-node identifier sees nothing after a reopen)
-        self.dataset = OxDataset(store=OxigraphStore(store=self.ox), default_union=True)
+        self.dataset = OxDataset(OxigraphStore(store=self.ox))
         bind_prefixes(self.dataset)
 
     def update(self, sparql: str) -> None:
@@ -165,12 +176,9 @@ class OxigraphBackend:
         which take seconds where rdflib's take minutes on a large graph."""
         import pyoxigraph as ox
 
-        prefixes = {k: str(v) for k, v in PREFIXES.items()}
         trig, ttl = out_dir / "graph.trig", out_dir / "graph.ttl"
-        _atomic(trig, lambda p: self.ox.dump(str(p), format=ox.RdfFormat.TRIG, prefixes=prefixes))
-        triples = self.ox.query("CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
-                                use_default_graph_as_union=True)
-        _atomic(ttl, lambda p: ox.serialize(triples, str(p), ox.RdfFormat.TURTLE, prefixes=prefixes))
+        _atomic(trig, lambda p: _dump(self.ox, "trig", str(p)))
+        _atomic(ttl, lambda p: _dump(self.ox, "ttl", str(p)))
         return {"trig": trig, "ttl": ttl}
 
 
@@ -268,7 +276,7 @@ def export(ds: Dataset, fmt: str) -> str:
     if fmt not in EXPORT_FORMATS:
         raise UnknownChoice("format", fmt, EXPORT_FORMATS)
     native = _oxigraph_of(ds)
-    if native is not None and fmt != "jsonld":
+    if native is not None:
         return _export_native(native, fmt)
     if fmt in QUAD_FORMATS:
         return ds.serialize(format=EXPORT_FORMATS[fmt])
@@ -280,17 +288,22 @@ def _oxigraph_of(ds: Graph):
     return getattr(store, "_inner", None) if type(store).__name__ == "OxigraphStore" else None
 
 
-def _export_native(store, fmt: str) -> str:
+def _dump(store, fmt: str, path: str | None = None) -> bytes | None:
+    """Oxigraph's own writers (seconds where rdflib's take minutes on a large graph): the named
+    graphs for quad formats, the default graph (their union as a set) for triple formats."""
     import pyoxigraph as ox
 
-    prefixes = {k: str(v) for k, v in PREFIXES.items()}
-    kinds = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
-             "nq": ox.RdfFormat.N_QUADS}
+    kind = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG,
+            "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+    prefixes = {k: str(v) for k, v in PREFIXES.items()} if fmt in ("ttl", "trig") else None
     if fmt in QUAD_FORMATS:
-        data = store.dump(format=kinds[fmt], prefixes=prefixes) if fmt == "trig" else store.dump(format=kinds[fmt])
-    else:
-        triples = store.query("CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }",
-                              use_default_graph_as_union=True)
-        data = ox.serialize(triples, None, kinds[fmt], prefixes=prefixes) if fmt == "ttl" else \
-            ox.serialize(triples, None, kinds[fmt])
-    return data.decode("utf-8")
+        named = (q for q in store.quads_for_pattern(None, None, None, None)
+                 if not isinstance(q.graph_name, ox.DefaultGraph))
+        return ox.serialize(named, path, kind, prefixes=prefixes) if prefixes else ox.serialize(named, path, kind)
+    if prefixes:
+        return store.dump(path, format=kind, from_graph=ox.DefaultGraph(), prefixes=prefixes)
+    return store.dump(path, format=kind, from_graph=ox.DefaultGraph())
+
+
+def _export_native(store, fmt: str) -> str:
+    return _dump(store, fmt).decode("utf-8")

@@ -22,7 +22,7 @@ from pathlib import Path
 from newskg.extract.errors import StoreError
 
 CACHE_FILE = "cache.sqlite"
-SCHEMA_VERSION = "1"
+SCHEMA_VERSION = "2"  # 2: stores keep the union of the named graphs in their default graph
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, input_hash TEXT NOT NULL, raw BLOB NOT NULL);

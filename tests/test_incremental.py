@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
-from rdflib.namespace import RDF, RDFS
+from rdflib.namespace import RDF
 
 from newskg.graph.build import build, remove
 from newskg.graph.incremental import norm
@@ -47,13 +47,20 @@ def put(folder: Path, doc_id: str, version: str | None = None) -> Path:
     return folder / f"{doc_id}.txt"
 
 
+DEFAULT = "(default graph)"
+
+
 def snapshot(out: Path) -> dict[str, set]:
-    """Every named graph of a built folder's store: graph name -> triples (literals compared by value)."""
+    """Every named graph of a built folder's store: graph name -> triples (literals compared by
+    value); and what queries read, the default graph, which must be their union as a set."""
     ds = load_dataset(out)
     try:
         graphs: dict[str, set] = {}
         for s, p, o, g in ds.quads((None, None, None, None)):
             graphs.setdefault(str(g), set()).add((s, p, norm(o)))
+        default = {(s, p, norm(o)) for s, p, o in ds.query("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")}
+        assert default == set().union(*graphs.values())
+        graphs[DEFAULT] = default
         return graphs
     finally:
         ds.close()
@@ -169,8 +176,8 @@ def test_an_unrelated_document_writes_only_its_own_graph(tmp_path):
     assert (result.added, result.analysed, result.graphs_written, result.unchanged) == (["c"], 1, 1, 2)
     after = snapshot(tmp_path / "out")
     derived = str(DERIVED_GRAPH)
-    assert {k: v for k, v in after.items() if not k.endswith("/c") and k != derived} == \
-           {k: v for k, v in before.items() if k != derived}
+    assert {k: v for k, v in after.items() if not k.endswith("/c") and k not in (derived, DEFAULT)} == \
+           {k: v for k, v in before.items() if k not in (derived, DEFAULT)}
     assert before[derived] < after[derived]     # c's statements join; a's and b's counts stay
 
 
@@ -189,7 +196,7 @@ def test_source_counts_and_entities_follow_the_documents(tmp_path):
     subjects = {s for ts in graphs.values() for s, _, _ in ts}
     assert ENTITY_NS["miguel-diaz-canel"] not in subjects      # no document names him any more
     assert ENTITY_NS["angela-merkel"] in subjects
-    assert set(graphs) == {str(DOC_NS["c"]), str(DERIVED_GRAPH), "https://w3id.org/newskg/graph/ontology"}
+    assert set(graphs) == {str(DOC_NS["c"]), str(DERIVED_GRAPH), "https://w3id.org/newskg/graph/ontology", DEFAULT}
 
 
 def test_a_changed_document_replaces_its_facts(tmp_path):
@@ -286,7 +293,7 @@ def crash_corpus(tmp_path_factory):
 def assert_consistent_partial(out: Path, reference: dict[str, set]) -> int:
     """Each document graph present is whole (as in the uninterrupted build), and the derived graph
     agrees with the documents present. Returns how many documents the store holds."""
-    graphs = snapshot(out)
+    graphs = snapshot(out)   # checks that the default graph is the union of the named graphs
     docs = [g for g in graphs if g.startswith(str(DOC_NS))]
     for g in docs:
         assert graphs[g] == reference[g], g
@@ -353,3 +360,13 @@ def test_sigkill_at_any_moment_leaves_a_store_that_opens(tmp_path, crash_corpus,
     assert result.documents == 120
     assert snapshot(out) == reference
     assert os.path.exists(out / "graph.trig")
+
+
+def test_progress_bars_and_summary_for_many_documents(tmp_path, capsys):
+    src = many_documents(tmp_path / "in", 25)
+    result = build([src], tmp_path / "out", engine="gazetteer", viewer=False, progress=True)
+    err = capsys.readouterr().err
+    assert "analysing" in err and "writing" in err and "25/25" in err
+    summary = result.summary()
+    assert summary.startswith("documents: 25 (en 25)")
+    assert "25 added, 0 changed, 0 removed, 0 unchanged; 25 analysed, 25 graph(s) written" in summary

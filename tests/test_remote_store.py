@@ -31,10 +31,10 @@ def free_port() -> int:
 
 @pytest.fixture()
 def server(tmp_path):
-    """A fresh Oxigraph server whose default graph is the union of the named graphs."""
+    """A fresh Oxigraph server (its default graph is its own: newskg keeps the union there)."""
     port = free_port()
-    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}",
-                             "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen([OXIGRAPH, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
     while True:
