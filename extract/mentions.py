@@ -45,10 +45,11 @@ def merge_mentions(doc: Document, engine_ann: Annotation | None, gaz_ann: Annota
     is a longer name of its own ("Grand Kremlin Palace", "Moscow State University")."""
     titles = {w.casefold() for form, _, _ in (lex.titles if lex else []) for w in form.split()}
     titles |= {w.casefold() for w in (lex.words("determiner") if lex else [])}
+    heads = {w.casefold() for w in (lex.words("name_head") if lex else [])}
     engine_mentions = list(engine_ann.mentions) if engine_ann else []
     engine_mentions += _acronyms(doc, engine_mentions, gaz_ann.mentions)
     gaz = [m for m in sorted(gaz_ann.mentions, key=lambda m: m.start)
-           if not any(_longer_name(doc, e, m, titles) for e in engine_mentions)]
+           if not any(_longer_name(doc, e, m, titles, heads) for e in engine_mentions)]
     out = [Named(m.start, m.end, m.type, m.key, m.label.split(":", 1)[-1], "gazetteer") for m in gaz]
     taken = [(m.start, m.end) for m in gaz]
     for m in engine_mentions:
@@ -78,14 +79,16 @@ def _acronyms(doc: Document, engine: list[Mention], gaz: list[Mention]) -> list[
     return out
 
 
-def _longer_name(doc: Document, engine: Mention, gaz: Mention, titles: set[str]) -> bool:
+def _longer_name(doc: Document, engine: Mention, gaz: Mention, titles: set[str], heads: set[str]) -> bool:
+    """A place or institution named after a known one: the extra words must include a head
+    noun ("Palace", "University", "Bank"), so "China Igor Morgulov" stays China and a person."""
     if not (engine.start <= gaz.start and gaz.end <= engine.end and (engine.start, engine.end) != (gaz.start, gaz.end)):
         return False
     rest = (doc.text[engine.start:gaz.start] + " " + doc.text[gaz.end:engine.end]).split()
     # determiners and titles around the gazetteer name do not make a longer name ("The Soviet Union")
     rest = [w.strip("’'s,.") for w in rest if w.casefold() not in titles]
     rest = [w for w in rest if w]
-    return bool(rest) and all(w[:1].isupper() for w in rest) \
+    return bool(rest) and all(w[:1].isupper() for w in rest) and any(w.casefold() in heads for w in rest) \
         and engine.type in ("Place", "Organization") and gaz.type not in ("Person",)
 
 

@@ -62,6 +62,8 @@ def find_names(text: str, tokens: list[Token], lang: str | None) -> list[Mention
                         if bare and bare != surface and (hits := gaz.lookup(bare, lang)):
                             surface = bare
                             break
+                if hits and j == i and hits[0][1] == "demonym" and not _own_demonym(gaz, hits[0][0], surface, lang):
+                    hits = []  # "Lao" is English for Laotian, not a Vietnamese word ("Lao động")
                 if hits:
                     found = (j, surface, hits[0])
                     break
@@ -76,6 +78,15 @@ def find_names(text: str, tokens: list[Token], lang: str | None) -> list[Mention
         else:
             i += 1
     return out
+
+
+def _own_demonym(gaz, key: str, surface: str, lang: str | None) -> bool:
+    """A one-word demonym counts only in its own language (or a multilingual form)."""
+    from newskg.ontology.gazetteer import MULTILINGUAL, normalise
+
+    want = normalise(surface)
+    return lang is None or any(kind == "demonym" and form_lang in (lang, MULTILINGUAL) and normalise(form) == want
+                               for form, form_lang, kind in gaz.names(key))
 
 
 def _inside_vietnamese_name(tokens: list[Token], i: int) -> bool:
