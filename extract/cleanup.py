@@ -3,7 +3,9 @@
 Steps: NFC; odd spaces become spaces and invisible characters go; boilerplate is removed by
 the per-language rules of ``ontology/lang`` (see ``extract/boilerplate.py``); spaces are
 trimmed; lines broken inside a paragraph are joined (``infor-\\nmation`` -> ``information``;
-hard-wrapped text -> one line per paragraph); blank lines collapse to one paragraph break.
+hard-wrapped text -> one line per paragraph); blank lines collapse to one paragraph break;
+text running over ``RUN_MAX`` characters without a sentence end or line break gets a line break
+(at a space where there is one), so that no sentence an engine sees is unbounded.
 ``offset_map[i]`` is the index in ``doc.original`` of the character that became ``text[i]``.
 """
 from __future__ import annotations
@@ -28,6 +30,9 @@ _BLANK_RUN = re.compile(r"\n{3,}")
 LINE_MAX = 200        # longer lines are prose: never matched by a whole-line rule
 MARKER_MAX = 80
 MARKER_MIN_BEFORE = 80  # non-space characters of text needed before a related-news marker
+#: longer than twice the longest sentence of the seed articles (430): only runaway text is cut
+RUN_MAX = 1000
+_RUN_END = re.compile(r"[.!?…;。！？]+[\"'”’»)\]]*(?=\s)|\n")
 
 
 def clean(doc: Document) -> Document:
@@ -40,6 +45,7 @@ def clean(doc: Document) -> Document:
     mt.sub(_MULTI_SPACE)
     stats["joined_lines"] = join_broken_lines(mt)
     mt.sub(_BLANK_RUN, "\n\n")
+    stats["broken_runs"] = bound_runs(mt)
     lead = len(mt.text) - len(mt.text.lstrip("\n"))
     tail = len(mt.text.rstrip("\n"))
     mt.edit([(0, lead, ""), (tail, len(mt.text), "")])
@@ -131,4 +137,31 @@ def join_broken_lines(mt: MappedText) -> int:
             edits.append((end, nstart, ""))            # Diaz-|Canel -> Diaz-Canel
         elif full or (first.islower() and not _TERMINAL.search(line)):
             edits.append((end, nstart, " "))
+    return mt.edit(edits)
+
+
+def bound_runs(mt: MappedText, limit: int = RUN_MAX) -> int:
+    """Break every stretch of more than ``limit`` characters without a sentence end or line
+    break: at its last space in the second half of each ``limit`` window (the space becomes a
+    line break), else at the limit itself (after any combining marks). Engines treat a line
+    break as a sentence end, and their per-sentence work grows faster than linearly."""
+    text = mt.text
+    if len(text) <= limit:
+        return 0
+    edits: list[Edit] = []
+    start = 0
+    for end, after in [(m.start(), m.end()) for m in _RUN_END.finditer(text)] + [(len(text), len(text))]:
+        pos = start
+        while end - pos > limit:
+            cut = text.rfind(" ", pos + limit // 2, pos + limit)
+            if cut >= 0:
+                edits.append((cut, cut + 1, "\n"))
+                pos = cut + 1
+                continue
+            cut = pos + limit
+            while cut < end and unicodedata.combining(text[cut]):
+                cut += 1
+            edits.append((cut, cut, "\n"))
+            pos = cut
+        start = after
     return mt.edit(edits)

@@ -30,6 +30,8 @@ _LETTERS = set(_WESTERN) | _VIETNAMESE
 _LETTERS |= {c.upper() for c in _LETTERS if len(c.upper()) == 1}
 _PUNCT = set("“”‘’«»„‚–—…€£°•·§©®™\u00a0¿¡ªº×")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x84\x86-\x9f]")
+#: lone surrogates (a JSON "\\ud800" escape): no UTF-8 form, so no file or store could hold them
+_SURROGATE = re.compile("[\ud800-\udfff]")
 _NEWLINES = re.compile(r"\r\n?|[\x85\u2028\u2029]")
 _SAMPLE = 65536  # characters scored per candidate: enough to decide, bounded time
 
@@ -112,8 +114,9 @@ def _fits(ch: str, text: str, i: int) -> bool:
 
 
 def sanitize(text: str) -> str:
-    """Unify line ends to \\n and drop control characters other than \\n and \\t (linear time)."""
-    return _CONTROL.sub("", _NEWLINES.sub("\n", text))
+    """Unify line ends to \\n and drop control characters other than \\n and \\t, and lone
+    surrogates (linear time)."""
+    return _SURROGATE.sub("", _CONTROL.sub("", _NEWLINES.sub("\n", text)))
 
 
 def looks_binary(text: str) -> bool:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -17,6 +18,9 @@ _ISO_DATE = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?(?:[T ][\d:.+\-Z ]
 _LANG_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
 _FRONT_KEY = re.compile(r"([A-Za-z_][\w-]*)\s*:\s*(.*)")
 _SENTENCE_END = tuple(".!?…:;。")
+_URL_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
+_UNRESERVED = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+_URL_ASCII = _UNRESERVED | frozenset(":/?#[]@!$&'()*+,;=%")
 _BULLETS = "•·▪◦●►*-–—|>»›"
 
 
@@ -41,6 +45,53 @@ def normalise_lang(value: Any) -> str | None:
     if not isinstance(value, str) or not _LANG_TAG.fullmatch(value.strip()):
         return None
     return re.split(r"[-_]", value.strip())[0].lower()
+
+
+def _iri_char(ch: str) -> bool:
+    """A non-ASCII character an IRI may carry (RFC 3987 ucschar), less invisible ones and spaces."""
+    cp = ord(ch)
+    return (0xA0 <= cp <= 0xD7FF or 0xF900 <= cp <= 0xEFFFD) and not 0xFDD0 <= cp <= 0xFDEF \
+        and cp & 0xFFFE != 0xFFFE and unicodedata.category(ch)[0] not in "CZ"
+
+
+def _escape(ch: str) -> str:
+    return "".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass"))
+
+
+def iri_segment(text: str) -> str:
+    """``text`` as one IRI path segment: letters and digits of any script and ``-._~`` stay,
+    everything else (spaces, ``/ ? # %``, quotes, controls) is percent-encoded, so that a
+    document id from any file name or JSON ``id`` makes a valid IRI in every RDF format."""
+    text = unicodedata.normalize("NFC", text)
+    return "".join(ch if ch in _UNRESERVED or (ord(ch) > 127 and _iri_char(ch)) else _escape(ch)
+                   for ch in text)
+
+
+def clean_url(value: Any) -> str | None:
+    """An absolute IRI from a URL as found in metadata, or None when it is not one.
+
+    Spaces, quotes, ``<>{}|\\^`` and controls are percent-encoded (``%`` stays when it starts an
+    escape); a value without a scheme (``/news/a``), or one that is still not an IRI (a bad
+    port, a broken host), gives None."""
+    text = str(value).strip() if value is not None else ""
+    if not _URL_SCHEME.match(text):
+        return None
+    out = []
+    for i, ch in enumerate(text):
+        keep = ch in _URL_ASCII if ord(ch) < 128 else _iri_char(ch)
+        if ch == "%" and not re.fullmatch(r"[0-9A-Fa-f]{2}", text[i + 1:i + 3]):
+            keep = False
+        out.append(ch if keep else _escape(ch))
+    url = "".join(out)
+    try:
+        import pyoxigraph  # the store's own IRI parser decides (lazy: only documents with URLs)
+
+        pyoxigraph.NamedNode(url)
+    except ImportError:  # pragma: no cover - pyoxigraph is a core dependency
+        pass
+    except ValueError:
+        return None
+    return url
 
 
 def split_front_matter(text: str) -> tuple[str, dict[str, str], int]:
@@ -89,7 +140,10 @@ def read_sidecar(path: Path) -> dict[str, Any]:
 def apply_meta(doc: Document, meta: dict[str, Any], *, override: bool) -> Document:
     """Set published/lang/title/url from ``meta``; ``override`` False only fills what is missing.
 
-    ValueError for a bad date or language tag."""
+    ValueError for a bad date or language tag. A URL that is no absolute IRI is left out (kept
+    in ``meta["url_rejected"]``); control characters leave titles."""
+    from .decoding import sanitize
+
     changes: dict[str, Any] = {}
     for key, value in meta.items():
         field = META_KEYS.get(key.lower())
@@ -104,8 +158,14 @@ def apply_meta(doc: Document, meta: dict[str, Any], *, override: bool) -> Docume
             if lang is None:
                 raise ValueError(f"bad language tag {value!r}; expected e.g. 'en', 'vi', 'pt-BR'")
             changes[field] = lang
+        elif field == "url":
+            url = clean_url(value)
+            if url is None:
+                changes["meta"] = {**doc.meta, "url_rejected": str(value)}
+            else:
+                changes[field] = url
         else:
-            changes[field] = str(value).strip()
+            changes[field] = sanitize(str(value)).strip() or None
     return replace(doc, **changes) if changes else doc
 
 

@@ -21,8 +21,8 @@ def record_document(record: Any, doc_id: str, source: str, fmt: str) -> Document
     text = sanitize(text)
     if not text.strip():
         raise ValueError("empty 'text'")
-    if record.get("id") is not None:
-        doc_id = str(record["id"])
+    if record.get("id") is not None and sanitize(str(record["id"])).strip():
+        doc_id = sanitize(str(record["id"])).strip()
     extra = {k: v for k, v in record.items() if k not in META_KEYS and k not in ("text", "id")}
     doc = Document(id=doc_id, text=text, source=source, meta={"format": fmt, **extra})
     return apply_meta(doc, record, override=True)

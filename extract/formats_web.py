@@ -12,7 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from .decoding import sanitize
-from .docmeta import normalise_lang
+from .docmeta import clean_url, normalise_lang
 from .errors import InputError
 from .model import DateValue, Document
 
@@ -61,12 +61,12 @@ def read_html(markup: str, doc_id: str, source: str) -> Document:
     body = sanitize(result.text or "").strip() if result is not None else ""
     if not body:
         raise InputError("no main text found in the HTML page", document=source)
-    title = (result.title or "").strip() or None
+    title = sanitize(result.title or "").strip() or None
     text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
     meta = {"format": "html", "author": result.author, "sitename": result.sitename,
             "description": result.description,
             "categories": list(result.categories or []), "tags": list(result.tags or [])}
-    return Document(id=doc_id, text=text, source=source, url=result.url or None, title=title,
+    return Document(id=doc_id, text=text, source=source, url=clean_url(result.url), title=title,
                     lang=lang, published=_html_date(result.date),
                     meta={k: v for k, v in meta.items() if v})
 
@@ -117,7 +117,7 @@ def _feed_entry(entry: Any, number: int, stem: str, source: str, feed_lang: str 
     if not title and not body:
         raise InputError(f"feed entry {number} has no title, summary or content", document=source)
     text = body if title and body.startswith(title) else "\n\n".join(p for p in (title, body) if p)
-    url = entry.get("link") or None
+    url = clean_url(entry.get("link"))
     # ids from the link stay stable when a feed is fetched again with entries shifted
     doc_id = f"{stem}-{hashlib.sha1(url.encode()).hexdigest()[:12]}" if url else f"{stem}-{number}"
     stamp = entry.get("published_parsed") or entry.get("updated_parsed")

@@ -29,6 +29,8 @@ date-time; ``lang`` (alias ``language``): a language tag such as ``vi`` or ``pt-
       wins over front matter.
     * web pages: title, date, author and site from the page's metadata (trafilatura), the
       language from ``<html lang>``, the URL from ``<link rel=canonical>`` / ``og:url``.
+    * a URL must be an absolute IRI (spaces and the like are percent-encoded); one that is not
+      (``/news/a``, a broken host) is left out and kept in ``meta["url_rejected"]``.
     * feeds: entry title, link, published/updated date, entry or feed language.
     * JSON records: ``text`` (required), ``title``, ``date``, ``lang``, ``url``, ``id``; other
       keys go to ``meta``.
@@ -39,7 +41,9 @@ extracted title and main text, not the markup; for JSON records the ``text`` val
 
 Document ids: the file stem; ``STEM-N`` for line/item N of JSON Lines/JSON arrays; for feed
 entries ``STEM-`` plus 12 hex digits of the SHA-1 of the entry link (``STEM-N`` without a
-link). An id already taken in the same run gets ``-`` and 8 hex digits of the source path.
+link). Ids are IRI path segments: characters other than letters, digits and ``-._~`` are
+percent-encoded (``my file.txt`` is ``my%20file``). An id already taken in the same run gets
+``-`` and 8 hex digits of the source path.
 
 Errors (never raised, returned): a file larger than ``max_bytes`` (checked before reading;
 per file, also for feeds and JSON Lines), binary content (NUL bytes without a UTF-16/32 byte
@@ -55,7 +59,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .decoding import decode_bytes, looks_binary, sanitize
-from .docmeta import apply_meta, guess_title, read_sidecar, split_front_matter
+from .docmeta import apply_meta, guess_title, iri_segment, read_sidecar, split_front_matter
 from .errors import InputError
 from .formats_json import read_json, read_json_lines
 from .formats_web import read_feed, read_html
@@ -88,6 +92,7 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int = 10_000_000
                                          document=str(path))]
         errors.extend(bad)
         for doc in found:
+            doc = replace(doc, id=iri_segment(doc.id))
             if doc.id in used:
                 doc = replace(doc, id=f"{doc.id}-{hashlib.sha1(str(path).encode()).hexdigest()[:8]}")
             used.add(doc.id)
