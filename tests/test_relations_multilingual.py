@@ -134,6 +134,10 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     ("fr-aids-missiles-planned", "fr", "La France va livrer des missiles supplémentaires à Kiev, a annoncé le ministre des Armées.",
      [W("aids", "france", "ukraine", P)]),
     ("fr-met-passive", "fr", "Emmanuel Macron a été reçu par Xi Jinping à Pékin.", [W("met", "xi-jinping", "emmanuel-macron")]),
+    ("fr-relative-clause", "fr", "Emmanuel Macron, qui a rencontré Xi Jinping, s'est ensuite rendu à Shanghai.",
+     [W("visited", "emmanuel-macron", "shanghai")]),
+    ("fr-fronted-clause", "fr", "Après avoir rencontré Xi Jinping, Emmanuel Macron s'est rendu à Shanghai.",
+     [W("visited", "emmanuel-macron", "shanghai")]),
     ("fr-none-students", "fr", "Emmanuel Macron a rencontré des étudiants à Pékin.", []),
     ("fr-none-western", "fr", "Le Kremlin a dénoncé les sanctions occidentales.", []),
     # --- Spanish
@@ -218,6 +222,9 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     ("es-visited-gap", "es", "José Manuel Albares viajará la próxima semana a Marruecos.",
      [W("visited", "jose-manuel-albares", "morocco", P)]),
     ("es-supports-passive", "es", "Ucrania es apoyada por Estados Unidos.", [W("supports", "united-states", "ukraine")]),
+    ("es-relative-clause", "es", "Pedro Sánchez, que se reunió con Lula en Brasilia, visitó Chile.",
+     [W("visited", "pedro-sanchez", "chile")]),
+    ("es-fronted-clause", "es", "Tras reunirse con Lula, Pedro Sánchez viajó a Chile.", [W("visited", "pedro-sanchez", "chile")]),
     ("es-none-businessmen", "es", "Pedro Sánchez se reunió con empresarios en Pekín.", []),
     # --- Portuguese
     ("pt-met", "pt", "Lula se reuniu com Xi Jinping na segunda-feira em Pequim.",
@@ -456,6 +463,11 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("met", "olaf-scholz", "emmanuel-macron", date="2024-03-11")]),
     ("de-supports-passive", "de", "Die Ukraine wird von den USA unterstützt.", [W("supports", "united-states", "ukraine")]),
     ("de-met-passive", "de", "Olaf Scholz wurde in Peking von Xi Jinping empfangen.", [W("met", "xi-jinping", "olaf-scholz")]),
+    ("de-relative-clause", "de", "Olaf Scholz, der Xi Jinping in Peking traf, besuchte danach Japan.",
+     [W("visited", "olaf-scholz", "japan")]),
+    ("de-fronted-clause", "de", "Nach dem Treffen mit Xi Jinping reiste Olaf Scholz nach Japan.",
+     [W("visited", "olaf-scholz", "japan")]),
+    ("de-denied-final", "de", "Deutschland unterstützt die Ukraine nicht.", [W("supports", "germany", "ukraine", D)]),
     ("de-none-students", "de", "Olaf Scholz traf sich mit Studenten in Peking.", []),
 ]
 # Each language must cover these kinds of case (the id names the kind).
