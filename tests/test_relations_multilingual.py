@@ -378,6 +378,10 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("visited", "xi-jinping", "moscow"), W("met", "xi-jinping", "vladimir-putin")]),
     ("ru-met-passive", "ru", "Си Цзиньпин был принят Владимиром Путиным в Кремле.", [W("met", "vladimir-putin", "xi-jinping")]),
     ("ru-sanctions-passive", "ru", "Иран попал под новые санкции США.", [W("sanctions", "united-states", "iran")]),
+    ("ru-relative-clause", "ru", "Сергей Лавров, который встретился с Ван И в Пекине, посетил Японию.",
+     [W("met", "sergey-lavrov", "wang-yi"), W("visited", "sergey-lavrov", "japan")]),
+    ("ru-fronted-phrase", "ru", "В ходе встречи с Си Цзиньпином Владимир Путин пригласил Ли Цяна.",
+     [W("met", "xi-jinping", "vladimir-putin"), W("invited", "vladimir-putin", "li-qiang")]),
     ("ru-none-students", "ru", "Владимир Путин встретился со студентами в Пекине.", []),
     # --- German (verb second, inverted verb second, verb last, separable verbs)
     ("de-met", "de", "Olaf Scholz traf sich am Montag in Peking mit Xi Jinping.",
