@@ -54,13 +54,13 @@ format's parser rejects. A bad JSON line or feed entry is its own error; the res
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
 from .decoding import decode_bytes, looks_binary, sanitize
 from .docmeta import apply_meta, guess_title, iri_segment, read_sidecar, split_front_matter
-from .errors import InputError
+from .errors import InputError, NewsKGError
 from .formats_json import read_json, read_json_lines
 from .formats_web import read_feed, read_html
 from .model import Document
@@ -75,13 +75,26 @@ SIDECAR = ".meta.json"
 def read_inputs(paths: Iterable[str | Path], *, max_bytes: int = 10_000_000
                 ) -> tuple[list[Document], list[InputError]]:
     """Documents from files and folders, plus one InputError per document that failed."""
+    docs: list[Document] = []
+    errors: list[InputError] = []
+    used: set[str] = set()
+    for path, found, bad in _each_file(paths, max_bytes):
+        errors.extend(bad)
+        for doc in found:
+            if doc.id in used:
+                doc = replace(doc, id=f"{doc.id}-{hashlib.sha1(str(path).encode()).hexdigest()[:8]}")
+            used.add(doc.id)
+            docs.append(doc)
+    return docs, errors
+
+
+def _each_file(paths: Iterable[str | Path], max_bytes: int
+               ) -> Iterator[tuple[Path, list[Document], list[InputError]]]:
+    """(file, its documents, its errors) for each file, in reading order."""
     given = [Path(p) for p in paths]
     missing = [str(p) for p in given if not p.exists()]
     if missing:
         raise InputError(f"no such file or folder: {', '.join(missing)}", document=missing[0])
-    docs: list[Document] = []
-    errors: list[InputError] = []
-    used: set[str] = set()
     for path in expand(given):
         try:
             found, bad = read_file(path, max_bytes=max_bytes)
@@ -90,14 +103,32 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int = 10_000_000
         except Exception as exc:  # a parser's own error must not stop the other documents
             found, bad = [], [InputError(f"cannot read: {type(exc).__name__}: {exc}",
                                          document=str(path))]
-        errors.extend(bad)
+        yield path, [replace(d, id=iri_segment(d.id)) for d in found], bad
+
+
+def first_failure(paths: Iterable[str | Path], *, max_bytes: int = 10_000_000,
+                  languages: Sequence[str] | None = None, engine: str = "auto") -> NewsKGError | None:
+    """The first document that would fail a build, found without analysing any (for ``--strict``).
+
+    Reads file by file and stops at the first reading error; then, per document, detects the
+    language and checks that the engine has a model for it (``extract.pipeline.prepare`` and
+    ``engine_for``). An engine that fails while annotating is only seen by the build itself."""
+    from .engines import engine_for
+    from .errors import EngineUnavailable
+    from .pipeline import DEFAULT_LANGUAGES, prepare
+
+    for _, found, bad in _each_file(paths, max_bytes):
+        if bad:
+            return bad[0]
         for doc in found:
-            doc = replace(doc, id=iri_segment(doc.id))
-            if doc.id in used:
-                doc = replace(doc, id=f"{doc.id}-{hashlib.sha1(str(path).encode()).hexdigest()[:8]}")
-            used.add(doc.id)
-            docs.append(doc)
-    return docs, errors
+            try:
+                ready = prepare(doc, languages or DEFAULT_LANGUAGES)
+                engine_for(ready.lang or "und", engine)
+            except EngineUnavailable as exc:
+                return InputError(str(exc), doc.source or doc.id)
+            except NewsKGError as exc:
+                return exc
+    return None
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:

@@ -26,6 +26,14 @@ def _build(args: argparse.Namespace) -> int:
     _stanza_config(args)
     from .build import build
 
+    if args.strict:  # stop at the first document that fails, before anything is analysed or written
+        from newskg.extract.readers import first_failure
+
+        failure = first_failure(args.inputs, max_bytes=args.max_bytes, languages=args.languages.split(","),
+                                engine=args.engine)
+        if failure is not None:
+            print(f"newskg: error: --strict: {failure}", file=sys.stderr)
+            return EXIT_SOME_FAILED
     result = build(args.inputs, args.output, engine=args.engine, languages=args.languages.split(","),
                    view_lang=args.lang, viewer=not args.no_viewer, max_bytes=args.max_bytes,
                    store=args.store, rebuild=args.rebuild, progress=args.progress, export=not args.no_export)
@@ -131,7 +139,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--lang", default="en", help="label language of the viewer")
     b.add_argument("--no-viewer", action="store_true", help="do not write graph.html")
     b.add_argument("--max-bytes", type=int, default=10_000_000, help="skip files larger than this")
-    b.add_argument("--strict", action="store_true", help="exit non-zero when any document fails")
+    b.add_argument("--strict", action="store_true", help="stop at the first document that fails (exit 3): one that cannot be read, has no detectable language or no model stops the build before anything is written")
     b.add_argument("--stanza-dir", help="Stanza resources folder (default: STANZA_RESOURCES_DIR or Stanza's own)")
     b.add_argument("--stanza-models", help="JSON file naming Stanza model files per language (see README)")
     _store_options(b)
