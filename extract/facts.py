@@ -246,9 +246,13 @@ def _nearest_date(dates: list, pos: int, status: Status, published: DateValue | 
     """The date expression nearest the trigger; a date after publication only for planned facts."""
     best = None
     for d in dates:
-        if status is not Status.PLANNED and published and d.value.value[:len(published.value)] > published.value:
+        value = d.value
+        if status is Status.PLANNED and d.ahead is not None and published and \
+                value.value[:len(published.value)] < published.value[:len(value.value)]:
+            value = d.ahead  # a planned event with no year is the next one, not last year's
+        if status is not Status.PLANNED and published and value.value[:len(published.value)] > published.value:
             continue
         dist = min(abs(d.start - pos), abs(d.end - pos))
         if best is None or dist < best[0]:
-            best = (dist, d.value)
+            best = (dist, value)
     return best[1] if best else None

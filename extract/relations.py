@@ -212,14 +212,20 @@ def status_of(masked: str, match: Match, lex: Lexicon) -> Status:
     trigger's own words count too: a row may spell the marker ("will lend", "will meet")."""
     if match.status is not None:
         return match.status
-    before = masked[max(0, match.trigger[0] - 30):match.trigger[0]].casefold()
-    before = _PLACEHOLDER.sub(" ", before)
-    words = before.split()
+    before = _PLACEHOLDER.sub(" ", masked[max(0, match.trigger[0] - 30):match.trigger[0]].casefold()).split()[-4:]
+    # all of the trigger: a verb-final clause puts its negation inside ("hat Xi nicht getroffen")
     trigger = _PLACEHOLDER.sub(" ", masked[match.trigger[0]:match.trigger[1]].casefold()).split()
-    window = " " + " ".join(words[-4:] + trigger[:2]) + " "
-    # "not only", "không ngừng" (unceasingly), "did not hesitate to": a negation word that affirms
-    for phrase in sorted(lex.words("not_negation"), key=len, reverse=True):
-        window = window.replace(f" {phrase.casefold()} ", " ")
+    after = _PLACEHOLDER.sub(" ", masked[match.trigger[1]:match.trigger[1] + 30].casefold()).split()[:2]
+    tokens = before + trigger + after
+    # "not only", "không ngừng" (unceasingly), "did not hesitate to": negation words that affirm;
+    # the words after the trigger only serve to see such a phrase whole ("unterstützt nicht nur")
+    affirming = [p.casefold().split() for p in lex.words("not_negation")]
+    keep = [True] * len(tokens)
+    for phrase in sorted(affirming, key=len, reverse=True):
+        for i in range(len(tokens) - len(phrase) + 1):
+            if tokens[i:i + len(phrase)] == phrase:
+                keep[i:i + len(phrase)] = [False] * len(phrase)
+    window = " " + " ".join(t for t, k in zip(tokens[:len(before) + len(trigger)], keep) if k) + " "
     if any(f" {w.casefold()} " in window for w in lex.words("negation")):
         return Status.DENIED
     if any(f" {w.casefold()} " in window for w in lex.words("planned")):

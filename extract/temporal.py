@@ -23,6 +23,7 @@ class DateMention:
     start: int          # offsets relative to the text searched
     end: int
     value: DateValue
+    ahead: DateValue | None = None  # the reading a year later, for planned events ("en mai" said in March)
 
 
 @lru_cache(maxsize=None)
@@ -91,8 +92,17 @@ def find_dates(text: str, lang: str, published: DateValue | None) -> list[DateMe
                 continue  # an earlier (more specific) row already read this text
             value = _value(m, lang, base, published, precision)
             if value:
-                found.append(DateMention(m.start(), m.end(), value))
+                found.append(DateMention(m.start(), m.end(), value, _ahead(m, value)))
     return sorted(found, key=lambda f: f.start)
+
+
+def _ahead(m: re.Match[str], value: DateValue) -> DateValue | None:
+    """A date whose year was guessed (and put in the past) read as the next occurrence instead."""
+    groups = {k for k, v in m.groupdict().items() if v}
+    if "y" in groups or not groups & {"m", "mon"}:
+        return None
+    year, rest = value.value[:4], value.value[4:]
+    return DateValue(f"{int(year) + 1:04d}{rest}", value.precision)
 
 
 def _value(m: re.Match[str], lang: str, base: dt.date | None, published: DateValue | None,

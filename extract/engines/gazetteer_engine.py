@@ -11,7 +11,8 @@ from ..model import Annotation, Document, Mention, Sentence, Token
 _WORD = re.compile(r"\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
 # a sentence ends at . ! ? … (and a closing quote) followed by space and an upper-case letter or a quote,
 # or at a line break
-_SENT_END = re.compile(r"(?<=[.!?…])[\"”»’)]*\s+(?=[\"“«(\w])|\n+")
+# (not after a day number: "am 16. Februar", "le 1. mai"; not after a single capital: "J. Smith")
+_SENT_END = re.compile(r"(?<=[.!?…])(?<!\b\d\.)(?<!\b\d\d\.)(?<!\b[A-Z]\.)[\"”»’)]*\s+(?=[\"“«(\w])|\n+")
 MAX_WORDS = 7
 _POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")
 
@@ -53,7 +54,7 @@ def find_names(text: str, tokens: list[Token], lang: str | None) -> list[Mention
         if {normalise(word), normalise(word.rstrip(".")), normalise(_POSSESSIVE.sub("", word))} & starts:
             for j in range(min(len(tokens), i + MAX_WORDS) - 1, i - 1, -1):
                 surface = text[tokens[i].start:tokens[j].end]
-                if not any(c.isupper() for c in surface):
+                if not any(c.isupper() for c in surface) and not _lower_case_name(gaz, surface, lang):
                     continue
                 hits = gaz.lookup(surface, lang)
                 if not hits:
@@ -80,6 +81,12 @@ def find_names(text: str, tokens: list[Token], lang: str | None) -> list[Mention
     return out
 
 
+def _lower_case_name(gaz, surface: str, lang: str | None) -> bool:
+    """Some names are written in lower case ("dpa"): only an exact, case-sensitive form counts."""
+    return any(form == surface and kind != "demonym" for key, _ in gaz.lookup(surface, lang)
+               for form, _, kind in gaz.names(key))
+
+
 def _own_demonym(gaz, key: str, surface: str, lang: str | None) -> bool:
     """A one-word demonym counts only in its own language (or a multilingual form)."""
     from newskg.ontology.gazetteer import MULTILINGUAL, normalise
@@ -94,6 +101,27 @@ def _inside_vietnamese_name(tokens: list[Token], i: int) -> bool:
     right after another capitalised word that does not open the sentence ("Nguyễn Thị Nga") is
     part of a person's name."""
     return i >= 2 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].end + 1 >= tokens[i].start
+
+
+def surname_mentions(text: str, sentences: list[Sentence], found: list[Mention]) -> list[Mention]:
+    """After "Pedro Sánchez", a later lone "Sánchez" is the same known person."""
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    surnames: dict[str, tuple[str, int]] = {}
+    for m in found:
+        words = text[m.start:m.end].split()
+        if m.key and len(words) >= 2 and gaz.entry(m.key).type == "Person":
+            surnames.setdefault(words[-1], (m.key, m.end))
+    taken = [(m.start, m.end) for m in found]
+    out = []
+    for sent in sentences:
+        for tok in sent.tokens:
+            hit = surnames.get(tok.text) or surnames.get(_POSSESSIVE.sub("", tok.text))
+            if hit and tok.start >= hit[1] and not any(s < tok.end and tok.start < e for s, e in taken):
+                end = tok.start + len(_POSSESSIVE.sub("", tok.text))
+                out.append(Mention(tok.start, end, "Person", "gazetteer:surname", 1.0, "gazetteer", hit[0]))
+    return out
 
 
 class GazetteerEngine:
@@ -111,5 +139,6 @@ class GazetteerEngine:
         for doc in docs:
             sentences = [Sentence(s, e, tokenize(doc.text, s, e)) for s, e in simple_sentences(doc.text)]
             mentions = [m for sent in sentences for m in find_names(doc.text, sent.tokens, doc.lang)]
+            mentions += surname_mentions(doc.text, sentences, mentions)
             out.append(Annotation(doc, sentences, mentions, "gazetteer"))
         return out
