@@ -119,8 +119,8 @@ def link(named: dict[str, tuple[Document, list]]) -> dict[str, Entity]:
     return resolve_corpus([d for d, _ in named.values()], {i: n for i, (_, n) in named.items()})
 
 
-def _state(ent: Entity | None) -> tuple | None:
-    return None if ent is None else (ent.key, ent.name, ent.type, ent.wikidata)
+def _state(ent: Entity | None) -> list | None:
+    return None if ent is None else [ent.key, ent.name, ent.type, ent.wikidata]
 
 
 class Recorder(Mapping):
@@ -129,7 +129,7 @@ class Recorder(Mapping):
 
     def __init__(self, entities: dict[str, Entity]):
         self._data = entities
-        self.seen: dict[str, tuple | None] = {}
+        self.seen: dict[str, list | None] = {}
         self.everything = False
 
     def __getitem__(self, key: str) -> Entity:
@@ -149,8 +149,9 @@ class Recorder(Mapping):
         self.everything = True
         return len(self._data)
 
-    def lookups(self) -> dict:
-        return {"*": True} if self.everything else dict(self.seen)
+    def lookups(self, own: set[str]) -> dict:
+        """What the facts read beyond the document's own entities (those are in its signature)."""
+        return {"*": True} if self.everything else {k: v for k, v in self.seen.items() if k not in own}
 
 
 def lookups_hold(lookups: dict, entities: dict[str, Entity]) -> bool:
@@ -175,12 +176,14 @@ def entity_view(doc: Document, names: list, entities: dict[str, Entity]) -> dict
     return own
 
 
-def signature(akey: str, names: list, view: dict[str, Entity]) -> str:
-    """Everything a document's graph depends on except its look-ups (checked separately)."""
+def signature(akey: str, names: list, entities: dict[str, Entity]) -> str:
+    """Everything a document's graph depends on except its look-ups (checked separately): its
+    analysis (text, engine, code), the keys its names resolved to, and those entities' names,
+    types and Wikidata ids. (Its aliases and offices follow from the analysis and the keys.)"""
+    keys = sorted({n.entity for n in names if n.entity})
     rows = [akey, fingerprint(GRAPH_SOURCES), [(n.entity, n.type) for n in names],
-            [(e.key, e.name, e.type, e.wikidata, sorted(e.aliases), sorted(e.roles)) for e in
-             sorted(view.values(), key=lambda e: e.key)]]
-    return hashlib.sha256(json.dumps(rows, default=str).encode()).hexdigest()[:32]
+            [_state(entities.get(k)) for k in keys]]
+    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:32]
 
 
 def facts_for(pair: tuple[Document, Annotation, Annotation], names: list, entities: dict[str, Entity]):
@@ -189,4 +192,5 @@ def facts_for(pair: tuple[Document, Annotation, Annotation], names: list, entiti
 
     _, ann, _ = pair
     rec = Recorder(entities)
-    return extract_facts(ann, names, rec), rec.lookups()
+    facts = extract_facts(ann, names, rec)
+    return facts, rec.lookups({n.entity for n in names if n.entity})

@@ -32,7 +32,7 @@ class BuildResult:
     entities: int = 0
     facts: int = 0
     statements: int = 0
-    triples: int = 0                         # quads stored (a triple told by two documents counts twice)
+    triples: int = 0                         # triples in the document graphs (a triple two documents state counts twice)
     added: list[str] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
@@ -51,7 +51,7 @@ class BuildResult:
                  f"changes:   {len(self.added)} added, {len(self.changed)} changed, {len(self.removed)} removed, "
                  f"{self.unchanged} unchanged; {self.analysed} analysed, {self.graphs_written} graph(s) written",
                  f"entities:  {self.entities}",
-                 f"facts:     {self.facts} ({self.statements} statements, {self.triples} quads)",
+                 f"facts:     {self.facts} ({self.statements} statements, {self.triples} triples in document graphs)",
                  f"store:     {self.store}",
                  f"time:      {self.seconds:.1f} s ("
                  + ", ".join(f"{k} {v:.1f}" for k, v in self.timings.items()) + ")"]
@@ -160,7 +160,8 @@ def _finish(corpus: Corpus, result: BuildResult, report: SyncReport, errors: lis
     result.unchanged, result.analysed = report.unchanged, report.analysed
     result.graphs_written = report.stats.written + report.stats.removed
     result.errors = [*errors, *report.errors]
-    result.statements, result.triples = _counts(corpus.dataset)
+    result.statements = _statements(corpus.dataset)
+    result.triples = corpus.ws.triples_held(corpus.spec.ident)
     files = {"trig": corpus.out / "graph.trig", "ttl": corpus.out / "graph.ttl"}
     if export and (result.graphs_written or report.ontology_written or not all(p.exists() for p in files.values())):
         result.files = corpus.backend.write_files(corpus.out)  # seconds per million triples
@@ -176,8 +177,10 @@ def _finish(corpus: Corpus, result: BuildResult, report: SyncReport, errors: lis
     result.seconds = time.perf_counter() - t0
 
 
-def _counts(ds) -> tuple[int, int]:
-    row = next(iter(ds.query("""SELECT (COUNT(DISTINCT ?st) AS ?n) WHERE { ?st a nkg:Statement }""",
-                             initNs={"nkg": "https://w3id.org/newskg/ontology#"})))
-    quads = next(iter(ds.query("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")))
-    return int(row[0]), int(quads[0])
+def _statements(ds) -> int:
+    """Statements with a source count (every statement a document in the store reports)."""
+    from .rdf import DERIVED_GRAPH
+
+    rows = ds.query(f"SELECT (COUNT(?st) AS ?n) WHERE {{ GRAPH <{DERIVED_GRAPH}> "
+                    "{ ?st <https://w3id.org/newskg/ontology#sourceCount> ?c } }")
+    return int(next(iter(rows))[0])

@@ -126,22 +126,22 @@ class Corpus:
              tasks: Tasks = lambda label, total: (lambda n: None)) -> SyncReport:
         report = SyncReport()
         self._remember(engine, languages)
-        report.analysed, report.errors = self._analyse(engine, languages, given or {}, tasks)
-        named, hashes, akeys = {}, {}, {}
+        members = self.ws.members()
+        akeys = {i: an.analysis_key(h, engine, languages) for i, h in members.items()}
+        report.analysed, report.errors = self._analyse(engine, languages, akeys, given or {}, tasks)
+        named, hashes = {}, {}
         for doc_id, chash, (doc, names) in self.ws.names():
             named[doc_id], hashes[doc_id] = (doc, names), chash
-        members = self.ws.members()
-        akeys = {i: an.analysis_key(members[i], engine, languages) for i in named}
         entities = an.link(named)
         applied = self.ws.applied(self.spec.ident)
-        stored = stored_documents(self.dataset)
+        stored = stored_documents(self.backend)
         report.documents, report.entities = len(named), len(entities)
         report.languages = Counter(doc.lang or "und" for doc, _ in named.values())
         pending: list[str] = []
-        for doc_id, (doc, names) in named.items():
+        sigs = {doc_id: an.signature(akeys[doc_id], names, entities) for doc_id, (_, names) in named.items()}
+        for doc_id in named:
             rec = applied.get(doc_id)
-            view = an.entity_view(doc, names, entities)
-            if rec and rec[0] == an.signature(akeys[doc_id], names, view) and an.lookups_hold(rec[1], entities) \
+            if rec and rec[0] == sigs[doc_id] and an.lookups_hold(rec[1], entities) \
                     and stored.get(doc_id) == hashes[doc_id]:
                 report.facts += rec[2]
             else:
@@ -161,8 +161,7 @@ class Corpus:
                     facts, lookups = [], {"*": True}
                 report.facts += len(facts)
                 g = add_document(_Collector(), pair[0], view, facts, hashes[doc_id])
-                sig = an.signature(akeys[doc_id], names, view)
-                yield Change(doc_id, g.triples, (sig, lookups, len(facts)))
+                yield Change(doc_id, g.triples, (sigs[doc_id], lookups, len(facts), len(g.triples)))
             for doc_id in gone:
                 yield Change(doc_id, None)
 
@@ -176,10 +175,10 @@ class Corpus:
         self.ws.put_applied(self.spec.ident, [(c.doc_id, *c.record) for c in changes if c.record])
         self.ws.drop_applied(self.spec.ident, [c.doc_id for c in changes if c.triples is None])
 
-    def _analyse(self, engine: str, languages: Sequence[str], given: dict[str, Document],
+    def _analyse(self, engine: str, languages: Sequence[str], akeys: dict[str, str], given: dict[str, Document],
                  tasks: Tasks) -> tuple[int, list[NewsKGError]]:
-        members, done = self.ws.members(), self.ws.analysis_keys()
-        todo = sorted(i for i, h in members.items() if done.get(i) != an.analysis_key(h, engine, languages))
+        done = self.ws.analysis_keys()
+        todo = sorted(i for i, k in akeys.items() if done.get(i) != k)
         errors: list[NewsKGError] = []
         if not todo:
             return 0, errors
@@ -190,7 +189,7 @@ class Corpus:
             docs += [d for d in self.ws.raw_docs([i for i in ids if i not in given])]
             results, failed = an.analyse(docs, engine, languages)
             self.ws.put_analyses(
-                (a.doc.id, an.analysis_key(members[a.doc.id], engine, languages),
+                (a.doc.id, akeys[a.doc.id],
                  an.content_hash(a.doc.original), a.doc.lang, (a.doc, *a.pair), (an.slim(a.doc), a.names))
                 for a in results)
             ok = {a.doc.id for a in results}

@@ -111,9 +111,12 @@ def graph_triples(backend, name: URIRef) -> set[Triple]:
     return set(result.graph) if result.graph is not None else set()
 
 
-def stored_documents(ds: Dataset) -> dict[str, str]:
+def stored_documents(backend) -> dict[str, str]:
     """doc id -> content hash of every document graph in the store."""
-    rows = ds.query("SELECT ?g ?h WHERE { GRAPH ?g { ?g a nkg:Document . OPTIONAL { ?g nkg:contentHash ?h } } }",
+    reader = getattr(backend, "document_hashes", None)
+    if reader is not None:
+        return reader(str(DOC_NS), str(NKG.Document), str(NKG.contentHash))
+    rows = backend.dataset.query("SELECT ?g ?h WHERE { GRAPH ?g { ?g a nkg:Document . OPTIONAL { ?g nkg:contentHash ?h } } }",
                     initNs={"nkg": NKG._NS})
     return {str(g)[len(str(DOC_NS)):]: str(h or "") for g, h in rows if str(g).startswith(str(DOC_NS))}
 

@@ -14,6 +14,7 @@ pickles written by newskg itself: do not load a cache from an untrusted source.
 """
 from __future__ import annotations
 
+import json
 import pickle
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -22,14 +23,14 @@ from pathlib import Path
 from newskg.extract.errors import StoreError
 
 CACHE_FILE = "cache.sqlite"
-SCHEMA_VERSION = "2"  # 2: stores keep the union of the named graphs in their default graph
+SCHEMA_VERSION = "3"  # 2: union in the default graph; 3: applied lookups as JSON, triple counts
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS docs (doc_id TEXT PRIMARY KEY, input_hash TEXT NOT NULL, raw BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, akey TEXT NOT NULL, content_hash TEXT NOT NULL,
                                      lang TEXT, pair BLOB NOT NULL, names BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS applied (store TEXT NOT NULL, doc_id TEXT NOT NULL, sig TEXT NOT NULL,
-                                    lookups BLOB NOT NULL, facts INTEGER NOT NULL,
+                                    lookups TEXT NOT NULL, facts INTEGER NOT NULL, triples INTEGER NOT NULL,
                                     PRIMARY KEY (store, doc_id));
 """
 
@@ -116,13 +117,19 @@ class Workspace:
 
     # --- what the store holds --------------------------------------------------------------
     def applied(self, store: str) -> dict[str, tuple[str, dict, int]]:
+        """doc id -> (signature, look-ups, facts) of what the store holds for it."""
         rows = self.db.execute("SELECT doc_id, sig, lookups, facts FROM applied WHERE store = ?", (store,))
-        return {i: (sig, loads(lk), n) for i, sig, lk, n in rows}
+        return {i: (sig, json.loads(lk) if lk != "{}" else {}, n) for i, sig, lk, n in rows}
 
-    def put_applied(self, store: str, rows: Iterable[tuple[str, str, dict, int]]) -> None:
+    def put_applied(self, store: str, rows: Iterable[tuple[str, str, dict, int, int]]) -> None:
         with self.transaction():
-            self.db.executemany("INSERT OR REPLACE INTO applied VALUES (?, ?, ?, ?, ?)",
-                                ((store, i, sig, dumps(lk), n) for i, sig, lk, n in rows))
+            self.db.executemany("INSERT OR REPLACE INTO applied VALUES (?, ?, ?, ?, ?, ?)",
+                                ((store, i, sig, json.dumps(lk), n, t) for i, sig, lk, n, t in rows))
+
+    def triples_held(self, store: str) -> int:
+        """Triples in the document graphs the store holds (as last written)."""
+        return self.db.execute("SELECT COALESCE(SUM(triples), 0) FROM applied WHERE store = ?",
+                               (store,)).fetchone()[0]
 
     def drop_applied(self, store: str, ids: Iterable[str]) -> None:
         with self.transaction():
