@@ -19,6 +19,7 @@ from __future__ import annotations
 import queue
 import re
 import select
+import signal
 import subprocess
 import sys
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -198,6 +199,10 @@ def make_server(out_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, 
 def serve(out_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, timeout_s: float = 30.0,
           workers: int = 2, quiet: bool = True) -> None:
     """Serve until interrupted; prints the endpoint's URL first (port 0 picks a free port)."""
+    def stop(signum, frame) -> None:  # SIGTERM stops like Ctrl-C: the workers go too
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
     server = make_server(out_dir, host, port, timeout_s, workers, quiet)
     bound_host, bound_port = server.server_address[:2]
     print(f"serving {out_dir} at http://{bound_host}:{bound_port}{PATHS[0]} "
@@ -207,6 +212,8 @@ def serve(out_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, timeou
               file=sys.stderr, flush=True)
     try:
         server.serve_forever()
+    except KeyboardInterrupt:
+        pass
     finally:
         server.server_close()
         server.pool.close()  # type: ignore[attr-defined]

@@ -156,3 +156,16 @@ def test_serve_without_a_graph_exits_with_the_store_error_code(tmp_path):
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 5
     assert "no graph in" in proc.stderr
+
+
+def test_stopping_the_server_stops_its_query_workers(tmp_path):
+    out = tmp_path / "out"
+    build([put(tmp_path / "in", "c")], out, engine="gazetteer", viewer=False, progress=False)
+    proc, _ = start(out, "--workers", "2")
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+    assert len(children) == 2
+    proc.terminate()
+    assert proc.wait(10) == 0
+    time.sleep(0.2)
+    assert not [c for c in children if Path(f"/proc/{c}").exists() and
+                "zombie" not in Path(f"/proc/{c}/status").read_text().lower()]
