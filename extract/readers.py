@@ -35,15 +35,17 @@ date-time; ``lang`` (alias ``language``): a language tag such as ``vi`` or ``pt-
     * JSON records: ``text`` (required), ``title``, ``date``, ``lang``, ``url``, ``id``; other
       keys go to ``meta``.
 
-``text`` and ``original`` are equal after reading (clean-up comes later). For plain text they
-are the file's text (minus front matter); for web pages and feed entries they are the
-extracted title and main text, not the markup; for JSON records the ``text`` value.
+``original`` is the document as read: for plain text the file's text (minus front matter); for
+web pages and feed entries the extracted title and main text, not the markup; for JSON records
+the ``text`` value. ``text`` is ``original`` in Unicode NFC (equal to it unless the input was
+decomposed, as text from macOS often is; ``offset_map`` then maps back), so that language
+detection and everything after it see one spelling of each name; clean-up comes later.
 
 Document ids: the file stem; ``STEM-N`` for line/item N of JSON Lines/JSON arrays; for feed
 entries ``STEM-`` plus 12 hex digits of the SHA-1 of the entry link (``STEM-N`` without a
 link). Ids are IRI path segments: characters other than letters, digits and ``-._~`` are
 percent-encoded (``my file.txt`` is ``my%20file``). An id already taken in the same run gets
-``-`` and 8 hex digits of the source path.
+``-`` and 8 hex digits of the source path (and ``-2``, ``-3``... when that is taken too).
 
 Errors (never raised, returned): a file larger than ``max_bytes`` (checked before reading;
 per file, also for feeds and JSON Lines), binary content (NUL bytes without a UTF-16/32 byte
@@ -54,6 +56,7 @@ format's parser rejects. A bad JSON line or feed entry is its own error; the res
 from __future__ import annotations
 
 import hashlib
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -64,6 +67,7 @@ from .errors import InputError, NewsKGError
 from .formats_json import read_json, read_json_lines
 from .formats_web import read_feed, read_html
 from .model import Document
+from .textmap import MappedText
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 HTML_SUFFIXES = (".html", ".htm")
@@ -82,7 +86,11 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int = 10_000_000
         errors.extend(bad)
         for doc in found:
             if doc.id in used:
-                doc = replace(doc, id=f"{doc.id}-{hashlib.sha1(str(path).encode()).hexdigest()[:8]}")
+                base = f"{doc.id}-{hashlib.sha1(str(path).encode()).hexdigest()[:8]}"
+                # the same id again within one file (JSON records): number the repeats
+                doc_id = next(i for i in (base, *(f"{base}-{n}" for n in range(2, len(used) + 3)))
+                              if i not in used)
+                doc = replace(doc, id=doc_id)
             used.add(doc.id)
             docs.append(doc)
     return docs, errors
@@ -103,7 +111,17 @@ def _each_file(paths: Iterable[str | Path], max_bytes: int
         except Exception as exc:  # a parser's own error must not stop the other documents
             found, bad = [], [InputError(f"cannot read: {type(exc).__name__}: {exc}",
                                          document=str(path))]
-        yield path, [replace(d, id=iri_segment(d.id)) for d in found], bad
+        yield path, [_composed(replace(d, id=iri_segment(d.id))) for d in found], bad
+
+
+def _composed(doc: Document) -> Document:
+    """NFC text and title; the offset map leads back to the decomposed original."""
+    title = unicodedata.normalize("NFC", doc.title) if doc.title else doc.title
+    if unicodedata.is_normalized("NFC", doc.text):
+        return replace(doc, title=title)
+    mapped = MappedText(doc.text)
+    mapped.nfc()
+    return replace(doc, text=mapped.text, offset_map=mapped.origin, title=title)
 
 
 def first_failure(paths: Iterable[str | Path], *, max_bytes: int = 10_000_000,
