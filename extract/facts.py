@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newskg.ontology.relations import SYMMETRIC
+
 from .lexicon import Lexicon, lexicon
 from .mentions import Named, find_role_references
 from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Status
@@ -69,7 +71,26 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
                     if money:
                         fact.amount, fact.currency = money
                 facts.append(fact)
+    return _date_twins(facts)
+
+
+def _date_twins(facts: list[Fact]) -> list[Fact]:
+    """A headline or a later sentence often repeats the event the lead dates: within one document,
+    an undated fact takes the date of the same fact (relation, arguments, status) when that date
+    is the only one the document gives it."""
+    dates: dict[tuple, set] = {}
+    for f in facts:
+        if f.date is not None:
+            dates.setdefault(_twin_key(f), set()).add(f.date)
+    for f in facts:
+        if f.date is None and f.relation != "holdsPosition" and len(dates.get(_twin_key(f), ())) == 1:
+            f.date = next(iter(dates[_twin_key(f)]))
     return facts
+
+
+def _twin_key(f: Fact) -> tuple:
+    args = tuple(sorted((f.subject, f.object))) if f.relation in SYMMETRIC else (f.subject, f.object)
+    return (f.relation, args, f.status)
 
 
 def _role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Named]:
@@ -78,11 +99,11 @@ def _role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Na
     out = []
     for ref in find_role_references(doc, names, lex):
         holders = {n.entity for n in names if n.type == "Person" and n.office == ref.office and not n.former
-                   and n.office_of is not None and n.office_of.entity == ref.office_of.entity}
+                   and (ref.office_of is None or n.office_of is not None and n.office_of.entity == ref.office_of.entity)}
         if len(holders) == 1:
             ref.entity = holders.pop()
             out.append(ref)
-        else:  # nobody named holds it here: "the Cuban head of state" still speaks for Cuba
+        elif ref.office_of is not None:  # nobody named holds it here: "the Cuban head of state" speaks for Cuba
             ref.office_of.absorbed = False
     return out
 

@@ -306,4 +306,24 @@ def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> lis
         ref.unit_start, ref.unit_end = ref.start, ref.end
         n.absorbed = True
         out.append(ref)
+    return out + _bare_titles(doc, names, out, titles)
+
+
+def _bare_titles(doc: Document, names: list[Named], refs: list[Named], titles) -> list[Named]:
+    """A capitalised office title standing alone ("Thủ tướng đã gặp ...", "The President said")
+    refers to the one holder of that office the document names."""
+    taken = [(n.unit_start, n.unit_end) for n in names] + [(r.start, r.end) for r in refs]
+    out: list[Named] = []
+    for form, office, _ in titles:
+        for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text, re.IGNORECASE):
+            start, end = m.span()
+            if not doc.text[start].isupper() or any(s < end and start < e for s, e in taken):
+                continue
+            follows = re.match(r"[ \t]+(\S)", doc.text[end:end + 3])
+            if follows and follows.group(1).isupper():
+                continue  # a name or an institution follows: a title phrase, handled elsewhere
+            ref = Named(start, end, "Person", office=office, kind="role", engine="title")
+            ref.unit_start, ref.unit_end = start, end
+            taken.append((start, end))
+            out.append(ref)
     return out

@@ -105,7 +105,10 @@ def _add_entity(g: Graph, ent: Entity, doc: Document) -> None:
 
 
 def _add_fact(g: Graph, fact: Fact, d: URIRef) -> None:
-    s, o, p = entity_iri(fact.subject), entity_iri(fact.object), NKG[fact.relation]
+    # a symmetric relation is written one way only, the way its statement key orders it, so
+    # that "A met B" and "B met A" are one triple and one statement with one subject
+    rel, subj, obj, *_ = statement_key(fact)
+    s, o, p = entity_iri(subj), entity_iri(obj), NKG[rel]
     st = statement_iri(fact)
     if fact.status is not Status.DENIED:
         g.add((s, p, o))
