@@ -240,3 +240,56 @@ def test_an_engine_failing_on_one_document_does_not_stop_the_others(exploding_sp
     assert _doc_triples(store, "b") == 0
     assert {"Vladimir Putin", "Havana"} <= _names(store, "a")
     assert {"Emmanuel Macron", "Berlin"} <= _names(store, "c")
+
+
+@pytest.mark.parametrize("url, kept", [
+    ("https://example.org/a b", "https://example.org/a%20b"),
+    ('http://example.org/"q"<x>{y}|z^`', "http://example.org/%22q%22%3Cx%3E%7By%7D%7Cz%5E%60"),
+    ("https://vi.example.org/tin-tức/bài-1?x=1#đầu", "https://vi.example.org/tin-tức/bài-1?x=1#đầu"),
+    ("https://example.org/100%", "https://example.org/100%25"),
+    ("https://example.org/%C3%A9", "https://example.org/%C3%A9"),
+    ("/news/relative", None),
+    ("https://example.org:notaport/", None),
+    ("not a url at all", None),
+])
+def test_urls_become_iris_or_are_left_out(tmp_path, url, kept):
+    from newskg.extract.readers import read_inputs
+
+    path = tmp_path / "r.jsonl"
+    path.write_text(json.dumps({"text": EN, "url": url}) + "\n", encoding="utf-8")
+    (doc,), errors = read_inputs([path])
+    assert errors == []
+    assert doc.url == kept
+    if kept is None:
+        assert doc.meta["url_rejected"] == url
+    else:
+        ox.NamedNode(kept)  # the store accepts it
+
+
+def test_ids_are_iri_segments_and_repeats_stay_distinct(tmp_path):
+    from newskg.extract.readers import read_inputs
+
+    records = [{"text": f"{EN} Number {i}.", "id": "a/b c#?"} for i in range(3)] + [{"text": FR, "id": "  "}]
+    (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    (tmp_path / "Tin tức 100%.txt").write_text(VI, encoding="utf-8")
+    docs, errors = read_inputs([tmp_path])
+    ids = [d.id for d in docs]
+    assert errors == [] and len(set(ids)) == len(ids) == 5
+    assert ids[0] == "Tin%20tức%20100%25"
+    assert ids[1] == "a%2Fb%20c%23%3F" and ids[2].startswith("a%2Fb%20c%23%3F-") and ids[3] == ids[2] + "-2"
+    assert ids[4] == "r-4"  # a blank id is no id
+    for doc_id in ids:
+        ox.NamedNode(DOC + doc_id)
+
+
+def test_runaway_text_gets_bounded_lines_mapped_to_the_original():
+    from newskg.extract.cleanup import RUN_MAX, clean
+    from newskg.extract.model import Document
+
+    text = "Vladimir Putin " * 5000 + "x" * 3000 + " end. Short sentence here. " * 3
+    doc = clean(Document(id="d", text=text, lang="en"))
+    lines = doc.text.split("\n")
+    assert max(map(len, lines)) <= RUN_MAX + 1 and len(lines) > len(text) // RUN_MAX
+    assert doc.text.replace("\n", "").replace(" ", "") == text.replace(" ", "")  # only breaks added
+    for i in range(0, len(doc.text), 997):  # every character still points at itself in the original
+        assert doc.text[i] == "\n" or doc.original[doc.to_original(i)] == doc.text[i]
