@@ -104,8 +104,10 @@ def source_of(out_dir: str | Path) -> tuple[str, str]:
     spec = read_config(out) if out.is_dir() else None
     if spec is not None and spec.kind == "sparql":
         raise StoreError(f"{out_dir} lives in a remote store; query its endpoint directly: {spec.location}")
-    if spec is not None and spec.kind == "oxigraph" and Path(spec.location).is_dir():
-        return "oxigraph", spec.location
+    if spec is not None and spec.kind == "oxigraph":
+        if not Path(spec.path).is_dir():
+            raise StoreError(f"no store at {spec.path} (recorded in {out / 'store.json'}); build again")
+        return "oxigraph", spec.path
     trig = out / "graph.trig" if out.is_dir() else out
     if not trig.is_file():
         raise StoreError(f"no graph in {out_dir}: expected {trig} (run `newskg build INPUT -o {out_dir}` first)")

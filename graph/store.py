@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import gc
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -35,8 +35,16 @@ STORE_DIR = "store"
 @dataclass(frozen=True)
 class StoreSpec:
     kind: str                      # "oxigraph" | "memory" | "sparql"
-    location: str = ""             # folder (oxigraph) or query URL (sparql)
+    location: str = ""             # folder (oxigraph; relative to the output folder when inside it) or query URL
     update_url: str = ""           # sparql only
+    base: str = field(default="", compare=False)   # the output folder a relative location is in
+
+    @property
+    def path(self) -> str:
+        """The Oxigraph folder: a relative location follows its output folder when that moves."""
+        if self.base and self.location and not Path(self.location).is_absolute():
+            return str(Path(self.base) / self.location)
+        return self.location
 
     @property
     def ident(self) -> str:
@@ -45,7 +53,7 @@ class StoreSpec:
 
     def to_text(self) -> str:
         if self.kind == "oxigraph":
-            return f"oxigraph:{self.location}"
+            return f"oxigraph:{self.path}"
         if self.kind == "sparql":
             return f"sparql+{self.location};update={self.update_url}"
         return self.kind
@@ -54,13 +62,14 @@ class StoreSpec:
 def parse_store(text: str | None, out_dir: str | Path) -> StoreSpec:
     """``None`` means: the store this folder used last, else an Oxigraph store in ``OUT/store``."""
     out = Path(out_dir)
+    base = str(out.resolve())
     if text is None:
         recorded = read_config(out)
-        return recorded if recorded else StoreSpec("oxigraph", str((out / STORE_DIR).resolve()))
+        return recorded if recorded else StoreSpec("oxigraph", STORE_DIR, base=base)
     if text == "memory":
         return StoreSpec("memory")
     if text == "oxigraph":
-        return StoreSpec("oxigraph", str((out / STORE_DIR).resolve()))
+        return StoreSpec("oxigraph", STORE_DIR, base=base)
     if text.startswith("oxigraph:"):
         return StoreSpec("oxigraph", str(Path(text[len("oxigraph:"):]).expanduser().resolve()))
     if text.startswith("sparql+"):
@@ -77,7 +86,7 @@ def read_config(out: Path) -> StoreSpec | None:
         return None
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return StoreSpec(data["kind"], data.get("location", ""), data.get("update_url", ""))
+        return StoreSpec(data["kind"], data.get("location", ""), data.get("update_url", ""), base=str(out.resolve()))
     except (ValueError, KeyError, TypeError) as exc:
         raise StoreError(f"cannot read {path}: {exc}; delete it and build again") from exc
 
@@ -135,12 +144,12 @@ class OxigraphBackend:
             if spec.kind == "memory":
                 self.ox = ox.Store()
             elif read_only:
-                self.ox = ox.Store.read_only(spec.location)
+                self.ox = ox.Store.read_only(spec.path)
             else:
-                self.ox = ox.Store(spec.location)
+                self.ox = ox.Store(spec.path)
         except OSError as exc:
             hint = " (another newskg build or remove is using it; wait for it to finish)" if "lock" in str(exc).lower() else ""
-            raise StoreError(f"cannot open the Oxigraph store {spec.location}{hint}: {exc}") from exc
+            raise StoreError(f"cannot open the Oxigraph store {spec.path}{hint}: {exc}") from exc
         # the Dataset's identifier is an IRI, and reads use the union of the named graphs
         # (oxrdflib issue 31: a Graph with a blank-node identifier sees nothing after a reopen)
         self.dataset = OxDataset(OxigraphStore(store=self.ox))
@@ -243,8 +252,9 @@ def _atomic(path: Path, write) -> None:
 
 def open_backend(spec: StoreSpec, *, read_only: bool = False) -> Backend:
     if spec.kind in ("oxigraph", "memory"):
-        if spec.kind == "oxigraph" and read_only and not Path(spec.location).is_dir():
-            raise StoreError(f"no store at {spec.location}")
+        if spec.kind == "oxigraph" and read_only and not Path(spec.path).is_dir():
+            raise StoreError(f"no store at {spec.path} (recorded in {Path(spec.base) / CONFIG}); "
+                             "build again, or delete that file to read graph.trig")
         return OxigraphBackend(spec, read_only=read_only)
     if spec.kind == "sparql":
         from .remote import SparqlBackend
@@ -268,8 +278,7 @@ def load_dataset(out_dir: str | Path) -> Dataset:
     path = Path(out_dir)
     spec = read_config(path) if path.is_dir() else None
     if spec is not None and spec.kind != "memory":
-        if spec.kind == "sparql" or Path(spec.location).is_dir():
-            return open_backend(spec, read_only=True).dataset
+        return open_backend(spec, read_only=True).dataset
     trig = path / "graph.trig" if path.is_dir() else path
     if not trig.exists():
         raise StoreError(f"no graph in {out_dir}: expected {trig} (run `newskg build INPUT -o {out_dir}` first)")

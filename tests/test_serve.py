@@ -20,8 +20,8 @@ from test_incremental import many_documents, put  # noqa: E402 - tests/ is on sy
 PUTIN_MET = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-SELECT DISTINCT ?name WHERE { ?st nkg:relation nkg:met ; rdf:subject ?s ; rdf:object ?o .
-  ?s rdfs:label ?a . ?o rdfs:label ?b . FILTER(?a = "Vladimir Putin"@en) BIND(STR(?b) AS ?name) }"""
+SELECT DISTINCT ?name WHERE { ?st nkg:relation nkg:met ; rdf:subject|rdf:object ?e, ?other .
+  ?e rdfs:label "Vladimir Putin"@en . ?other rdfs:label ?b . FILTER(?other != ?e) BIND(STR(?b) AS ?name) }"""
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 

@@ -113,8 +113,21 @@ def test_store_syntax(tmp_path, text, kind, location, update):
 
 
 def test_oxigraph_store_defaults_to_the_output_folder_or_a_given_one(tmp_path):
-    assert parse_store(None, tmp_path) == StoreSpec("oxigraph", str((tmp_path / "store").resolve()))
-    assert parse_store(f"oxigraph:{tmp_path}/db", tmp_path).location == str((tmp_path / "db").resolve())
+    assert parse_store(None, tmp_path).path == str((tmp_path / "store").resolve())
+    assert parse_store(f"oxigraph:{tmp_path}/db", tmp_path).path == str((tmp_path / "db").resolve())
+
+
+def test_a_moved_output_folder_keeps_its_store(tmp_path):
+    src = write_docs(tmp_path / "in", DOCS)
+    build([src], tmp_path / "out", engine="gazetteer", viewer=False, progress=False)
+    (tmp_path / "out").rename(tmp_path / "moved")
+    ds = load_dataset(tmp_path / "moved")
+    try:
+        assert type(ds.store).__name__ == "OxigraphStore" and len(ds) > 0
+    finally:
+        ds.close()
+    again = build([src], tmp_path / "moved", engine="gazetteer", viewer=False, progress=False)
+    assert (again.analysed, again.graphs_written, again.unchanged) == (0, 0, 2)
 
 
 @pytest.mark.parametrize("text,error,needle", [
