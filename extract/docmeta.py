@@ -60,11 +60,16 @@ def _escape(ch: str) -> str:
 
 def iri_segment(text: str) -> str:
     """``text`` as one IRI path segment: letters and digits of any script and ``-._~`` stay,
-    everything else (spaces, ``/ ? # %``, quotes, controls) is percent-encoded, so that a
-    document id from any file name or JSON ``id`` makes a valid IRI in every RDF format."""
+    everything else (spaces, ``/ ? # %``, quotes, controls) is percent-encoded, as are dots at
+    the end, so that a document id from any file name or JSON ``id`` makes a valid IRI in every
+    RDF format and parser."""
     text = unicodedata.normalize("NFC", text)
-    return "".join(ch if ch in _UNRESERVED or (ord(ch) > 127 and _iri_char(ch)) else _escape(ch)
-                   for ch in text)
+    out = "".join(ch if ch in _UNRESERVED or (ord(ch) > 127 and _iri_char(ch)) else _escape(ch)
+                  for ch in text)
+    # "." and ".." are dot-segments that IRI normalisation removes, and a final "." makes Turtle
+    # writers escape it (doc:a\.), which rdflib's parser rejects: encode trailing dots
+    body = out.rstrip(".")
+    return body + "%2E" * (len(out) - len(body))
 
 
 def clean_url(value: Any) -> str | None:

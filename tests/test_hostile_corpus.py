@@ -270,14 +270,16 @@ def test_ids_are_iri_segments_and_repeats_stay_distinct(tmp_path):
     from newskg.extract.readers import read_inputs
 
     records = [{"text": f"{EN} Number {i}.", "id": "a/b c#?"} for i in range(3)] + [{"text": FR, "id": "  "}]
+    records += [{"text": VI, "id": "."}, {"text": VI, "id": "v1."}]
     (tmp_path / "r.jsonl").write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
     (tmp_path / "Tin tức 100%.txt").write_text(VI, encoding="utf-8")
     docs, errors = read_inputs([tmp_path])
     ids = [d.id for d in docs]
-    assert errors == [] and len(set(ids)) == len(ids) == 5
+    assert errors == [] and len(set(ids)) == len(ids) == 7
     assert ids[0] == "Tin%20tức%20100%25"
     assert ids[1] == "a%2Fb%20c%23%3F" and ids[2].startswith("a%2Fb%20c%23%3F-") and ids[3] == ids[2] + "-2"
     assert ids[4] == "r-4"  # a blank id is no id
+    assert ids[5:] == ["%2E", "v1%2E"]  # no dot-segment, no final dot for Turtle writers to escape
     for doc_id in ids:
         ox.NamedNode(DOC + doc_id)
 
