@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
@@ -128,6 +128,8 @@ def build_records(records: list[dict], engine: str) -> None:
 
 @settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(st.lists(record, min_size=1, max_size=4))
+@example([{"text": "Moscow will lend Havana fifty million dollars, officials said on Monday.", "lang": "en"}])
+@example([{"text": "Vladimir Putin met Xi Jinping.", "lang": "en", "id": "."}])
 def test_arbitrary_text_builds_and_every_export_round_trips_gazetteer(records):
     build_records(records, "gazetteer")
 
