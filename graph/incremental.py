@@ -222,7 +222,8 @@ def _recompute_derived(ds: Dataset, affected: list[URIRef], replaced: set[URIRef
     documents that will be in the store once this batch is written."""
     import pyoxigraph as ox
 
-    from .store import OxigraphBackend, StoreSpec, to_ox
+    from .oxconvert import to_ox
+    from .store import OxigraphBackend, StoreSpec
 
     if not affected:
         return set()

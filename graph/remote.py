@@ -131,7 +131,8 @@ class SparqlBackend:
         """graph.trig and graph.ttl from a dump of the endpoint's named graphs."""
         import pyoxigraph as ox
 
-        from .store import OxigraphBackend, StoreSpec, to_ox
+        from .oxconvert import to_ox
+        from .store import OxigraphBackend, StoreSpec
 
         quads = self.store._query("SELECT ?g ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } }")  # noqa: SLF001
         local = OxigraphBackend(StoreSpec("memory"))

@@ -206,13 +206,13 @@ def serve(out_dir: str | Path, host: str = "127.0.0.1", port: int = 7878, timeou
 
     signal.signal(signal.SIGTERM, stop)
     server = make_server(out_dir, host, port, timeout_s, workers, quiet)
-    bound_host, bound_port = server.server_address[:2]
-    print(f"serving {out_dir} at http://{bound_host}:{bound_port}{PATHS[0]} "
-          f"(read-only; query timeout {timeout_s:g} s; Ctrl-C stops)", flush=True)
-    if host not in ("127.0.0.1", "localhost", "::1"):
-        print("warning: the endpoint has no authentication and is reachable from other machines",
-              file=sys.stderr, flush=True)
     try:
+        bound_host, bound_port = server.server_address[:2]
+        print(f"serving {out_dir} at http://{bound_host}:{bound_port}{PATHS[0]} "
+              f"(read-only; query timeout {timeout_s:g} s; Ctrl-C stops)", flush=True)
+        if host not in ("127.0.0.1", "localhost", "::1"):
+            print("warning: the endpoint has no authentication and is reachable from other machines",
+                  file=sys.stderr, flush=True)
         server.serve_forever()
     except KeyboardInterrupt:
         pass

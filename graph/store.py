@@ -6,7 +6,8 @@ A *store* holds the dataset (one named graph per document, the derived graph, th
 - ``memory``: an in-memory Oxigraph store for one-shot runs (nothing kept but the output files);
 - ``sparql+URL``: any SPARQL 1.1 Query and Update endpoint (see remote.py).
 Every write is one SPARQL Update request, which Oxigraph applies atomically: a document is stored
-whole or not at all. The output folder records which store a build used (``store.json``), so that
+whole or not at all. The store's default graph holds the union of the named graphs, each triple
+once; queries read it (see incremental.update_text for why). The output folder records which store a build used (``store.json``), so that
 ``query``, ``export``, ``evaluate``, ``view`` and ``serve`` read the same store; a folder without
 one (or a ``memory`` build) is read from ``graph.trig``.
 """
@@ -23,6 +24,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from newskg.extract.errors import StoreError, UnknownChoice
 
+from .oxconvert import from_ox
 from .rdf import PREFIXES, bind_prefixes, new_dataset, union_graph
 
 EXPORT_FORMATS = {"ttl": "turtle", "trig": "trig", "nt": "nt", "nq": "nquads", "jsonld": "json-ld"}
@@ -199,48 +201,6 @@ class OxigraphBackend:
         _atomic(trig, lambda p: _dump(self.ox, "trig", str(p)))
         _atomic(ttl, lambda p: _dump(self.ox, "ttl", str(p)))
         return {"trig": trig, "ttl": ttl}
-
-
-def to_ox(term):
-    """An rdflib term as a pyoxigraph one."""
-    import pyoxigraph as ox
-    from rdflib import BNode, Literal, URIRef
-
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype))) if term.datatype else ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise StoreError(f"unexpected RDF term: {term!r}")
-
-
-_IRIS: dict[str, object] = {}
-
-
-def from_ox(term):
-    """A pyoxigraph term as an rdflib one (IRIs cached: the same few thousand repeat)."""
-    from rdflib import BNode, Literal, URIRef
-
-    kind = type(term).__name__
-    if kind == "NamedNode":
-        iri = _IRIS.get(term.value)
-        if iri is None:
-            iri = URIRef(term.value)
-            if len(_IRIS) < 200_000:
-                _IRIS[term.value] = iri
-        return iri
-    if kind == "Literal":
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        return Literal(term.value) if dt == "http://www.w3.org/2001/XMLSchema#string" else \
-            Literal(term.value, datatype=from_ox(term.datatype))
-    if kind == "BlankNode":
-        return BNode(term.value)
-    raise StoreError(f"unexpected RDF term from Oxigraph: {term!r}")
 
 
 def _atomic(path: Path, write) -> None:
