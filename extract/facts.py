@@ -2,6 +2,7 @@
 argument patterns, each with its date, place, amount, status and evidence."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -35,8 +36,10 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
     facts = _offices(ann, names, entities, lex)
     names = sorted(names + _role_references(doc, names, lex), key=lambda n: n.unit_start)
     seen_persons: list[Named] = []
+    starts = [n.unit_start for n in names]  # sorted: each sentence's names by bisection
     for sent in ann.sentences:
-        units = [n for n in names if not n.absorbed and sent.start <= n.unit_start < sent.end]
+        lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
+        units = [n for n in names[lo:hi] if not n.absorbed]
         args = [_Arg(n.unit_start, min(n.unit_end, sent.end), n) for n in units]
         args += _pronouns(doc, sent.start, sent.end, args, seen_persons, lex)
         args = _non_overlapping(sorted(args, key=lambda a: (a.start, -a.end)))
@@ -97,9 +100,17 @@ def _role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Na
     """"Chủ tịch Cuba" / "the Cuban president" stand for the one person of this document who
     holds that office there."""
     out = []
-    for ref in find_role_references(doc, names, lex):
-        holders = {n.entity for n in names if n.type == "Person" and n.office == ref.office and not n.former
-                   and (ref.office_of is None or n.office_of is not None and n.office_of.entity == ref.office_of.entity)}
+    refs = find_role_references(doc, names, lex)
+    # who holds each office here, anywhere and per country: one pass, not one per reference
+    holding: dict[tuple, set] = {}
+    for n in names:
+        if n.type == "Person" and not n.former:
+            holding.setdefault((n.office, False, None), set()).add(n.entity)
+            if n.office_of is not None:
+                holding.setdefault((n.office, True, n.office_of.entity), set()).add(n.entity)
+    for ref in refs:
+        key = (ref.office, False, None) if ref.office_of is None else (ref.office, True, ref.office_of.entity)
+        holders = set(holding.get(key, ()))
         if len(holders) == 1:
             ref.entity = holders.pop()
             out.append(ref)

@@ -7,8 +7,10 @@ A `Named` is one name occurrence: the name's own offsets (what becomes an alias)
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import Lexicon
 from .model import Annotation, Document, Mention
@@ -121,12 +123,12 @@ def _trim(doc: Document, m: Mention, taken: list[tuple[int, int]]) -> list[tuple
 
 def strip_titles(doc: Document, names: list[Named], lex: Lexicon) -> None:
     """Remove leading titles/honorifics inside a name span ("President Putin", "ông Miguel")."""
-    forms = sorted(((f.casefold(), o, k) for f, o, k in lex.titles), key=lambda t: -len(t[0]))
+    forms = sorted(((fold(f), o, k) for f, o, k in lex.titles), key=lambda t: -len(t[0]))
     for n in names:
         changed = True
         while changed:
             changed = False
-            low = doc.text[n.start:n.end].casefold()
+            low = fold(doc.text[n.start:n.end])
             for form, office, kind in forms:
                 if low.startswith(form + " ") and len(low) > len(form) + 1:
                     if kind == "honorific":
@@ -141,7 +143,7 @@ def strip_titles(doc: Document, names: list[Named], lex: Lexicon) -> None:
 def read_title_phrases(doc: Document, names: list[Named], lex: Lexicon) -> None:
     """Find the title phrase before or after each person: office, and the country or
     organisation it is of. Country/organisation names inside a phrase are marked absorbed."""
-    titles = sorted(((f.casefold(), o, k) for f, o, k in lex.titles), key=lambda t: -len(t[0]))
+    titles = sorted(((fold(f), o, k) for f, o, k in lex.titles), key=lambda t: -len(t[0]))
     fillers = {w.casefold() for w in lex.words("determiner") + lex.words("title_link")}
     linking = {w.casefold() for w in lex.words("locative") + lex.words("conj")}
     posting = {w.casefold() for w in lex.words("posting")}
@@ -153,6 +155,20 @@ def read_title_phrases(doc: Document, names: list[Named], lex: Lexicon) -> None:
         _title_before(doc, names, i, titles, fillers, posting, links)
         if n.office is None or n.office_of is None:
             _title_after(doc, names, i, titles, fillers | linking | posting)
+
+
+def fold(text: str) -> str:
+    """``text.casefold()`` one character for one, so that an offset into the fold is an offset into
+    ``text``: a character whose fold is longer ("ß" -> "ss", "İ" -> "i̇") keeps its lower case when
+    that is one character, else itself."""
+    low = text.casefold()
+    if len(low) == len(text):
+        return low
+    return "".join(f if len(f := c.casefold()) == 1 else (w if len(w := c.lower()) == 1 else c) for c in text)
+
+
+#: the whole document folded once, not once per name (a long document has thousands of names)
+_casefolded = lru_cache(maxsize=4)(fold)
 
 
 def _match_title_end(low: str, pos: int, titles) -> tuple[int, str, str] | None:
@@ -171,7 +187,7 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
     they are of: "Tổng thống Nga Vladimir Putin", "Russian President Vladimir Putin", "Kremlin
     Spokesman Dmitry Peskov", and "Phát ngôn viên của điện Kremlin, Dmitry Peskov" (title, comma, name)."""
     n = names[i]
-    low = doc.text.casefold()
+    low = _casefolded(doc.text)
     pos, j = n.start, i - 1
     seen_office = False
     posted: Named | None = None  # the place an office is held in ("to Vietnam")
@@ -198,14 +214,15 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
             j, solid = j - 1, pos
             continue
         if hit is None:
-            word = re.search(r"(\w+)$", low[:k])
+            base = max(0, k - 64)  # the word before k: a bounded look-back keeps this linear
+            word = re.search(r"(\w+)$", low[base:k])
             if word and word.group(1) in posting and n.office_of is not None and not seen_office:
                 # "Ambassador to Vietnam", "Đại sứ Pháp tại Việt Nam": where the office is held is
                 # part of the phrase, not whose office it is
-                posted, n.office_of, pos = n.office_of, None, word.start(1)
+                posted, n.office_of, pos = n.office_of, None, base + word.start(1)
                 continue
             if word and word.group(1) in fillers and (seen_office or n.office_of is not None):
-                pos = word.start(1)
+                pos = base + word.start(1)
                 if word.group(1) not in links:  # "his" belongs to "his Japanese counterpart X"
                     solid = pos
                 continue
@@ -246,7 +263,7 @@ def _title_after(doc: Document, names: list[Named], i: int, titles, fillers: set
     inside = [x for x in names[i + 1:] if x.start < stop]
     if any(x.type == "Person" for x in inside):
         return
-    low = doc.text[start:stop].casefold()
+    low = fold(doc.text[start:stop])
     title_words = {w for form, _, _ in titles for w in form.casefold().split()}
     for word in re.finditer(r"\w+", doc.text[start:stop]):
         at = start + word.start()
@@ -276,8 +293,11 @@ def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> lis
     """A title with a country or organisation and no name ("Chủ tịch Cuba", "the Cuban president",
     "the Russian leader") refers to whoever holds that office in the document; facts.py resolves it.
     Returns new Person names spanning the title phrase."""
-    titles = sorted(((f.casefold(), o, k) for f, o, k in lex.titles if k == "office"), key=lambda t: -len(t[0]))
-    low = doc.text.casefold()
+    titles = sorted(((fold(f), o, k) for f, o, k in lex.titles if k == "office"), key=lambda t: -len(t[0]))
+    low = _casefolded(doc.text)
+    persons = sorted((o.start, o.end) for o in names if o.type == "Person")
+    person_starts = [s for s, _ in persons]
+    longest = max((e - s for s, e in persons), default=0)
     out = []
     for n in names:
         if n.absorbed or n.type not in ("Country", "Organization"):
@@ -301,7 +321,9 @@ def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> lis
                 continue
             end = n.end + after.end() + len(found[0])
             ref = Named(n.start, end, "Person", office=found[1], office_of=n, kind="role", engine="title")
-        if any(o.type == "Person" and o.start < ref.end + 2 and ref.start < o.end for o in names):
+        hi = bisect.bisect_left(person_starts, ref.end + 2)
+        lo = bisect.bisect_left(person_starts, ref.start - longest)
+        if any(ref.start < persons[x][1] for x in range(lo, hi)):
             continue  # a named person follows: that is a title phrase, not a reference
         ref.unit_start, ref.unit_end = ref.start, ref.end
         n.absorbed = True

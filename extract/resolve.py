@@ -152,16 +152,21 @@ def _join_split_names(doc: Document, names: list[Named], gaz) -> None:
 def _choose_among_namesakes(doc: Document, names: list[Named], gaz) -> None:
     """A short form several known people share ("Castro": Fidel, Raúl) is the one this document
     names in full; of several, the one named last before it (or first after it)."""
-    full = [(n.start, n.key) for n in names if n.key and n.kind == "name"]
+    import bisect
+
+    starts: dict[str, list[int]] = defaultdict(list)   # key -> where it is named in full, ascending
+    for start, key in sorted((n.start, n.key) for n in names if n.key and n.kind == "name"):
+        starts[key].append(start)
     for n in names:
         if not n.key or n.kind != "alias" or gaz.entry(n.key).type != "Person":
             continue
         cands = {k for k, _ in gaz.lookup(n.text(doc), doc.lang) if gaz.entry(k).type == "Person"}
-        named = [(start, key) for start, key in full if key in cands]
+        named = [k for k in cands if starts.get(k)]
         if len(cands) < 2 or not named:
             continue
-        before = [key for start, key in named if start < n.start]
-        n.key = before[-1] if before else named[0][1]
+        # the candidate named last before the alias, else the one named first after it
+        before = [(starts[k][i - 1], k) for k in named if (i := bisect.bisect_left(starts[k], n.start))]
+        n.key = max(before)[1] if before else min((starts[k][0], k) for k in named)[1]
 
 
 def _currency_prefix(text: str, n: Named) -> bool:
