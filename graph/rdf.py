@@ -82,7 +82,9 @@ def add_document(ds: Dataset, doc: Document, entities: dict[str, Entity], facts:
     if doc.published:
         g.add((d, SCHEMA.datePublished, date_literal(doc.published)))
     if doc.url:
+        # evidence -> document -> the page it came from
         g.add((d, SCHEMA.url, URIRef(doc.url)))
+        g.add((d, PROV.hadPrimarySource, URIRef(doc.url)))
     for ent in entities.values():
         if doc.id in ent.docs:
             _add_entity(g, ent, doc)
