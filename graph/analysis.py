@@ -124,34 +124,59 @@ def _state(ent: Entity | None) -> list | None:
 
 
 class Recorder(Mapping):
-    """The corpus' entities as ``extract_facts`` sees them, noting every key it looks up; reading
-    all of them (iteration, length) marks the document as depending on the whole corpus."""
+    """The corpus' entities as one document's facts step sees them. Reads of the corpus are noted
+    (a later build checks that they still give the same answers); what the facts step adds or
+    changes (a capital acting as its state makes the state a node of the document) stays with
+    the document, on copies, so that no document depends on which ones ran before it. Reading
+    all entities (iteration, length) marks the document as depending on the whole corpus."""
 
     def __init__(self, entities: dict[str, Entity]):
-        self._data = entities
+        self._base = entities
+        self.local: dict[str, Entity] = {}
         self.seen: dict[str, list | None] = {}
         self.everything = False
 
+    def _get(self, key: str) -> Entity | None:
+        if key in self.local:
+            return self.local[key]
+        ent = self._base.get(key)
+        self.seen[key] = _state(ent)
+        if ent is not None:
+            ent = replace(ent, aliases=set(ent.aliases), docs=set(ent.docs), roles=set(ent.roles))
+            self.local[key] = ent
+        return ent
+
+    def get(self, key: str, default: Entity | None = None) -> Entity | None:
+        ent = self._get(key)
+        return default if ent is None else ent
+
     def __getitem__(self, key: str) -> Entity:
-        self.seen[key] = _state(self._data.get(key))
-        return self._data[key]
+        ent = self._get(key)
+        if ent is None:
+            raise KeyError(key)
+        return ent
+
+    def __setitem__(self, key: str, entity: Entity) -> None:
+        self.local[key] = entity
 
     def __contains__(self, key: object) -> bool:
-        if isinstance(key, str):
-            self.seen[key] = _state(self._data.get(key))
-        return key in self._data
+        return isinstance(key, str) and self._get(key) is not None
 
     def __iter__(self):
         self.everything = True
-        return iter(self._data)
+        return iter({**self._base, **self.local})
 
     def __len__(self) -> int:
         self.everything = True
-        return len(self._data)
+        return len({**self._base, **self.local})
 
     def lookups(self, own: set[str]) -> dict:
         """What the facts read beyond the document's own entities (those are in its signature)."""
         return {"*": True} if self.everything else {k: v for k, v in self.seen.items() if k not in own}
+
+    def attached(self, doc_id: str, own: set[str]) -> dict[str, Entity]:
+        """Entities the facts step made nodes of this document, besides those it names."""
+        return {k: e for k, e in self.local.items() if doc_id in e.docs and k not in own}
 
 
 def lookups_hold(lookups: dict, entities: dict[str, Entity]) -> bool:
@@ -187,10 +212,11 @@ def signature(akey: str, names: list, entities: dict[str, Entity]) -> str:
 
 
 def facts_for(pair: tuple[Document, Annotation, Annotation], names: list, entities: dict[str, Entity]):
-    """The facts of one document, and the look-ups they made."""
+    """The facts of one document, the look-ups they made, and the entities they made its nodes."""
     from newskg.extract.facts import extract_facts
 
-    _, ann, _ = pair
+    doc, ann, _ = pair
     rec = Recorder(entities)
     facts = extract_facts(ann, names, rec)
-    return facts, rec.lookups({n.entity for n in names if n.entity})
+    own = {n.entity for n in names if n.entity}
+    return facts, rec.lookups(own), rec.attached(doc.id, own)

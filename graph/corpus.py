@@ -16,7 +16,7 @@ from pathlib import Path
 from rdflib import Dataset
 
 from newskg.extract.errors import NewsKGError, StoreError
-from newskg.extract.model import Document
+from newskg.extract.model import Document, Entity
 
 from . import analysis as an
 from .incremental import Change, SyncStats, apply_changes, ensure_ontology, stored_documents
@@ -155,10 +155,12 @@ class Corpus:
                 view = an.entity_view(doc, names, entities)
                 pair = self.ws.pair(doc_id)
                 try:
-                    facts, lookups = an.facts_for(pair, names, entities)
+                    facts, lookups, attached = an.facts_for(pair, names, entities)
                 except NewsKGError as exc:  # as in extract(): the document stays, without facts
                     report.errors.append(exc)
-                    facts, lookups = [], {"*": True}
+                    facts, lookups, attached = [], {"*": True}, {}
+                for key, ent in attached.items():   # e.g. the state a capital stands for
+                    view.setdefault(key, Entity(key, ent.name, ent.type, wikidata=ent.wikidata, docs={doc_id}))
                 report.facts += len(facts)
                 g = add_document(_Collector(), pair[0], view, facts, hashes[doc_id])
                 yield Change(doc_id, g.triples, (sigs[doc_id], lookups, len(facts), len(g.triples)))

@@ -35,6 +35,8 @@ TEXTS = {
     "c": ("en", "German Chancellor Angela Merkel visited France on 5 May 2019. Merkel met Emmanuel Macron in Paris."),
     "d": ("vi", "Tổng thống Nga Vladimir Putin hôm nay 2/11 tiếp Chủ tịch Cuba Miguel Díaz-Canel tại Moscow."),
 }
+TEXTS["metonymy"] = ("en", "Moscow will lend Havana fifty million dollars, officials said on Monday.")
+TEXTS["metonymy2"] = ("en", "Moscow signed an agreement with Havana on Tuesday.")
 DATES = {"en": "2019-05-06", "vi": "2018-11-02"}
 
 
@@ -103,6 +105,7 @@ def scratch(tmp: Path, src: Path, final: dict[str, str], engine: str = "gazettee
 # Operations: "+x" adds (or changes to) the listed version, "-x" removes; "a=a2" puts a2's text under id a.
 SEQUENCES = [
     ["+a", "+b", "+c", "+d"],
+    ["+metonymy", "+b", "+metonymy2", "-b", "-metonymy"],
     ["+a b c d", "-b", "+a=a2"],
     ["+a", "+b", "-a", "+a"],
     ["+c d", "+c=a2", "-d", "+b", "-c"],
@@ -210,6 +213,16 @@ def test_a_changed_document_replaces_its_facts(tmp_path):
     assert all("met" not in str(o) for s, p, o in doc_a if p == NKG.sentence)
 
 
+def test_a_capital_standing_for_its_state_makes_the_state_a_node_of_the_document(tmp_path):
+    src, out = tmp_path / "in", tmp_path / "out"
+    build([put(src, "metonymy")], out, engine="gazetteer", viewer=False, progress=False)
+    graph = snapshot(out)[str(DOC_NS["metonymy"])]
+    assert (ENTITY_NS["russia"], NKG.lends, ENTITY_NS["cuba"]) in graph
+    assert (ENTITY_NS["russia"], RDF.type, NKG.Country) in graph
+    again = build([put(src, "metonymy")], out, engine="gazetteer", viewer=False, progress=False)
+    assert (again.graphs_written, again.unchanged) == (0, 1)   # what its facts looked up still holds
+
+
 def test_removing_an_unknown_document_names_it_and_the_known_ones(tmp_path):
     from newskg.extract.errors import UsageError
 
@@ -225,7 +238,7 @@ def test_staged_extraction_gives_what_extract_gives(tmp_path):
     from newskg.graph import analysis as an
 
     src = tmp_path / "in"
-    for d in "abcd":
+    for d in ("a", "b", "c", "d", "metonymy", "metonymy2"):
         put(src, d)
     docs, _ = read_inputs([src])
     whole = extract(docs, engine="gazetteer")
@@ -233,12 +246,21 @@ def test_staged_extraction_gives_what_extract_gives(tmp_path):
     assert errors == []
     named = {a.doc.id: (an.slim(a.doc), a.names) for a in parts}
     entities = an.link(named)
-    assert {k: dataclasses.asdict(e) for k, e in entities.items()} == \
-           {k: dataclasses.asdict(e) for k, e in whole.entities.items()}
+    attached: dict[str, set[str]] = {}   # entities the facts step makes nodes of a document
     for a in parts:
-        facts, lookups = an.facts_for((a.doc, *a.pair), named[a.doc.id][1], entities)
+        facts, lookups, extra = an.facts_for((a.doc, *a.pair), named[a.doc.id][1], entities)
         assert [dataclasses.asdict(f) for f in facts] == [dataclasses.asdict(f) for f in whole.facts[a.doc.id]]
         assert "*" not in lookups
+        for key in extra:
+            attached.setdefault(key, set()).add(a.doc.id)
+    assert attached.get("russia") == {"metonymy", "metonymy2"}   # a capital standing for its state
+    for key, ent in whole.entities.items():
+        linked = entities.get(key)
+        assert ent.docs == (linked.docs if linked else set()) | attached.get(key, set())
+        if linked:
+            assert (ent.name, ent.type, ent.wikidata, ent.aliases) == \
+                   (linked.name, linked.type, linked.wikidata, linked.aliases)
+    assert set(entities) <= set(whole.entities)
 
 
 @pytest.mark.slow
