@@ -90,21 +90,49 @@ class SpacyEngine:
             by_lang.setdefault(doc.lang or "en", []).append(i)
         for lang, idx in by_lang.items():
             nlp = self._pipeline(lang)
-            for i, sdoc in zip(idx, nlp.pipe([docs[i].text for i in idx], batch_size=16)):
-                out[i] = self._convert(docs[i], sdoc, nlp.meta.get("name", lang))
+            model = nlp.meta.get("name", lang)
+            # long documents go through in pieces cut at line breaks: spaCy refuses texts over
+            # nlp.max_length (E088) and its memory grows with the text
+            pieces = [(i, start, end) for i in idx for start, end in chunks(docs[i].text)]
+            texts = (docs[i].text[start:end] for i, start, end in pieces)
+            for (i, start, _), sdoc in zip(pieces, nlp.pipe(texts, batch_size=16)):
+                part = self._convert(docs[i], sdoc, model, start)
+                if i in out:
+                    out[i].sentences.extend(part.sentences)
+                    out[i].mentions.extend(part.mentions)
+                else:
+                    out[i] = part
+        for i, doc in enumerate(docs):
+            out.setdefault(i, Annotation(doc, [], [], "spacy"))
         return [out[i] for i in range(len(docs))]
 
     @staticmethod
-    def _convert(doc: Document, sdoc: Any, model: str) -> Annotation:
+    def _convert(doc: Document, sdoc: Any, model: str, offset: int = 0) -> Annotation:
         sentences = []
         for sent in sdoc.sents:
-            tokens = [Token(t.idx, t.idx + len(t.text), t.text, t.pos_ or None, t.lemma_ or None,
+            tokens = [Token(offset + t.idx, offset + t.idx + len(t.text), t.text, t.pos_ or None, t.lemma_ or None,
                             None if t.head.i == t.i else t.head.i - sent.start, t.dep_ or None)
                       for t in sent]
-            sentences.append(Sentence(sent.start_char, sent.end_char, tokens))
+            sentences.append(Sentence(offset + sent.start_char, offset + sent.end_char, tokens))
         mentions = []
         for ent in sdoc.ents:
             typ = ontology_type(ent.label_)
             if typ:
-                mentions.append(Mention(ent.start_char, ent.end_char, typ, ent.label_, None, "spacy"))
+                mentions.append(Mention(offset + ent.start_char, offset + ent.end_char, typ, ent.label_, None, "spacy"))
         return Annotation(doc, sentences, mentions, f"spacy:{model}")
+
+
+CHUNK = 100_000
+
+
+def chunks(text: str, size: int = CHUNK) -> list[tuple[int, int]]:
+    """Spans of at most about `size` characters, cut after a line break where there is one."""
+    spans, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            end = cut + 1 if cut > start else end
+        spans.append((start, end))
+        start = end
+    return spans or [(0, 0)]
