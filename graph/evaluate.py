@@ -176,15 +176,11 @@ def _quads(graph: object) -> Iterator[tuple[Node, Node, Node]]:
 
 
 def _from_ox(term: object) -> Node:
+    from .oxconvert import from_ox
+
     kind = type(term).__name__
-    if kind == "NamedNode":
-        return URIRef(term.value)
-    if kind == "BlankNode":
-        return BNode(term.value)
-    if kind == "Literal":
-        return Literal(term.value, lang=term.language) if term.language else \
-            Literal(term.value, datatype=URIRef(term.datatype.value))
-    return URIRef(str(term))  # RDF-star triple terms: opaque, never labelled
+    # RDF-star triple terms: opaque, never labelled
+    return from_ox(term) if kind in ("NamedNode", "BlankNode", "Literal") else URIRef(str(term))
 
 
 class _Index:

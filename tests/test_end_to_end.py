@@ -20,22 +20,11 @@ pytestmark = pytest.mark.slow
 
 def _oxigraph_graph(path, fmt) -> Graph:
     """Parse with pyoxigraph (an independent parser) and copy into rdflib for comparison."""
-    from rdflib import BNode, Literal, URIRef
-
-    def term(t):
-        if isinstance(t, pyoxigraph.NamedNode):
-            return URIRef(t.value)
-        if isinstance(t, pyoxigraph.BlankNode):
-            return BNode(t.value)
-        if t.language:
-            return Literal(t.value, lang=t.language)
-        if t.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
-            return Literal(t.value)  # rdflib keeps plain literals without a datatype
-        return Literal(t.value, datatype=URIRef(t.datatype.value))
+    from newskg.graph.oxconvert import from_ox
 
     g = Graph()
     for q in pyoxigraph.parse(path=str(path), format=fmt):
-        g.add((term(q.subject), term(q.predicate), term(q.object)))
+        g.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
     return g
 
 

@@ -55,15 +55,9 @@ record = st.fixed_dictionaries(
 
 def _term(t):
     """A pyoxigraph term as rdflib's (plain literals without a datatype, as rdflib keeps them)."""
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    if t.language:
-        return Literal(t.value, lang=t.language)
-    if t.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
-        return Literal(t.value)
-    return Literal(t.value, datatype=URIRef(t.datatype.value))
+    from newskg.graph.oxconvert import from_ox
+
+    return from_ox(t)
 
 
 def _plain(o):
