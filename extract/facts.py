@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from newskg.ontology.relations import SYMMETRIC
 
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, alternation, lexicon
 from .mentions import Named, find_role_references
 from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Status
 from .relations import find_matches, mask, pairs, signatures, status_of
@@ -177,8 +177,7 @@ def _group_country(doc: Document, names: list[Named], person: Named, lex: Lexico
     groups, including = lex.words("group_noun"), lex.words("including")
     if not groups or not including:
         return None
-    rx = re.compile(r"(?:" + "|".join(map(re.escape, groups)) + r")\s*,?\s*(?:" + "|".join(map(re.escape, including))
-                    + r")(?!\w)", re.IGNORECASE)
+    rx = re.compile(alternation(groups) + r"\s*,?\s*" + alternation(including) + r"(?!\w)", re.IGNORECASE)
     line_start = doc.text.rfind("\n", 0, person.unit_start) + 1
     window = doc.text[max(line_start, person.unit_start - 200):person.unit_start]
     hits = list(rx.finditer(window))
@@ -202,7 +201,7 @@ def _pronouns(doc: Document, start: int, end: int, args: list[_Arg], seen: list[
         words = lex.words(kind)
         if not words:
             continue
-        rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.IGNORECASE)
+        rx = re.compile(r"(?<!\w)" + alternation(words) + r"(?!\w)", re.IGNORECASE)
         for m in rx.finditer(text, start, end):
             s, e = m.span()
             if any(a.start <= s < a.end for a in args):
@@ -254,7 +253,7 @@ def _place(masked: str, args: list[_Arg], lex: Lexicon, used: set[int],
     words = lex.words("locative")
     if not words:
         return None
-    rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s+(?:the\s+)?\ue000[A-Z](\d+)\ue001",
+    rx = re.compile(r"(?<!\w)" + alternation(words) + r"\s+(?:the\s+)?\ue000[A-Z](\d+)\ue001",
                     re.IGNORECASE)
     for m in rx.finditer(masked):
         i = int(m.group(1))
@@ -270,7 +269,7 @@ def _event_dates(dates: list, text: str, trigger: int, lex: Lexicon) -> list:
     words = lex.words("reporting")
     if not words:
         return dates
-    rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")\s+(?:\w+\s+)?$", re.IGNORECASE)
+    rx = re.compile(r"(?<!\w)" + alternation(words) + r"\s+(?:\w+\s+)?$", re.IGNORECASE)
     return [d for d in dates if not (d.start > trigger and rx.search(text[max(0, d.start - 30):d.start]))]
 
 

@@ -13,6 +13,7 @@ Files (tab-separated, a header line, `#` starts a comment line):
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -36,6 +37,11 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
         lines = [line for line in fh if line.strip() and not line.startswith("#")]
     return [{k: (v or "").strip() for k, v in row.items()}
             for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def alternation(words: list[str]) -> str:
+    """A regex group matching any of the words literally, in the order given."""
+    return "(?:" + "|".join(map(re.escape, words)) + ")"
 
 
 def available_languages() -> list[str]:

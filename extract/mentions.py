@@ -15,7 +15,8 @@ from functools import lru_cache
 from .lexicon import Lexicon
 from .model import Annotation, Document, Mention
 
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+# a possessive ending: "Modi’s", "Havana's", "the United States‘"
+POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")
 _SPACE_PUNCT = " \t\n,.;:!?\"“”«»()[]"
 
 
@@ -111,7 +112,7 @@ def _trim(doc: Document, m: Mention, taken: list[tuple[int, int]]) -> list[tuple
     out = []
     for s, e in pieces:
         text = doc.text[s:e]
-        stripped = _POSSESSIVE.sub("", text.rstrip(_SPACE_PUNCT)).rstrip(_SPACE_PUNCT)
+        stripped = POSSESSIVE.sub("", text.rstrip(_SPACE_PUNCT)).rstrip(_SPACE_PUNCT)
         # leading lower-case words ("the Grand Kremlin Palace", "la Maison Blanche") are not the name
         lead = len(text) - len(re.sub(r"^(?:[" + re.escape(_SPACE_PUNCT) + r"]|[^\W\d_A-Z][^\s]*\s+)+", "", text)) \
             if not text[:1].isupper() else 0

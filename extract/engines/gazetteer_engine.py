@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import ClassVar
 
+from ..mentions import POSSESSIVE
 from ..model import Annotation, Document, Mention, Sentence, Token
 
 # French/Italian elisions ("l'Ukraine", "d'Allemagne", "qu'") are words of their own
@@ -15,7 +16,6 @@ _WORD = re.compile(r"(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=\w)|\w+(?:[-'’.]\w+)
 # (not after a day number: "am 16. Februar", "le 1. mai"; not after a single capital: "J. Smith")
 _SENT_END = re.compile(r"(?<=[.!?…])(?<!\b\d\.)(?<!\b\d\d\.)(?<!\b[A-Z]\.)[\"”»’)]*\s+(?=[\"“«(\w])|\n+")
 MAX_WORDS = 7
-_POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")
 
 
 def simple_sentences(text: str) -> list[tuple[int, int]]:
@@ -52,7 +52,7 @@ def find_names(text: str, tokens: list[Token], lang: str | None) -> list[Mention
     while i < len(tokens):
         found = None
         word = tokens[i].text
-        if {normalise(word), normalise(word.rstrip(".")), normalise(_POSSESSIVE.sub("", word))} & starts:
+        if {normalise(word), normalise(word.rstrip(".")), normalise(POSSESSIVE.sub("", word))} & starts:
             for j in range(min(len(tokens), i + MAX_WORDS) - 1, i - 1, -1):
                 surface = text[tokens[i].start:tokens[j].end]
                 if not any(c.isupper() for c in surface) and not _lower_case_name(gaz, surface, lang):
@@ -60,7 +60,7 @@ def find_names(text: str, tokens: list[Token], lang: str | None) -> list[Mention
                 hits = gaz.lookup(surface, lang)
                 if not hits:
                     # "Havana's", or "U.S." ending a sentence: retry without the possessive or the stop
-                    for bare in (_POSSESSIVE.sub("", surface), surface[:-1] if surface.endswith(".") else ""):
+                    for bare in (POSSESSIVE.sub("", surface), surface[:-1] if surface.endswith(".") else ""):
                         if bare and bare != surface and (hits := gaz.lookup(bare, lang)):
                             surface = bare
                             break
@@ -118,9 +118,9 @@ def surname_mentions(text: str, sentences: list[Sentence], found: list[Mention])
     out = []
     for sent in sentences:
         for tok in sent.tokens:
-            hit = surnames.get(tok.text) or surnames.get(_POSSESSIVE.sub("", tok.text))
+            hit = surnames.get(tok.text) or surnames.get(POSSESSIVE.sub("", tok.text))
             if hit and tok.start >= hit[1] and not any(s < tok.end and tok.start < e for s, e in taken):
-                end = tok.start + len(_POSSESSIVE.sub("", tok.text))
+                end = tok.start + len(POSSESSIVE.sub("", tok.text))
                 out.append(Mention(tok.start, end, "Person", "gazetteer:surname", 1.0, "gazetteer", hit[0]))
     return out
 
