@@ -5,7 +5,8 @@ Files (tab-separated, a header line, `#` starts a comment line):
 - grammar.tsv   kind, form, value — conj, negation, planned, pronoun, object_pronoun, determiner,
                 title_link, locative, scale (value: factor), currency (value: ISO 4217), decimal_mark,
                 complementizer, clause_break, reporting, group_noun, including, name_head,
-                attribution, posting, relative, counterpart, not_negation
+                attribution, posting, relative, counterpart, not_negation, month (value: 1-12; inflected
+                month names CLDR lacks)
 - context.tsv   form, type — words before a name that tell its type ("hãng tin" -> Organization)
 - dates.tsv     kind, regex — date expressions (see temporal.py)
 - titles.tsv    form, office, kind — offices and honorifics (loaded through the gazetteer module)

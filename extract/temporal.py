@@ -43,7 +43,10 @@ def _month_names(lang: str) -> dict[str, int]:
                 for num, name in get_month_names(width, context, locale=lang).items():
                     names[name.casefold().rstrip(".")] = num
             except Exception:  # babel lacks the locale: month names are unavailable, numbers still work
-                return names
+                break
+    # inflected forms CLDR does not list (Russian prepositional "в мае") are data: grammar kind `month`
+    for form, num in lexicon(lang).valued("month"):
+        names[form.casefold()] = int(num)
     return names
 
 

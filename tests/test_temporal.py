@@ -1,0 +1,62 @@
+"""Date expressions per language, normalised against the publication date (extract/temporal.py)."""
+from __future__ import annotations
+
+import pytest
+
+from newskg.extract.model import DateValue
+from newskg.extract.temporal import find_amount, find_dates
+
+PUBLISHED = DateValue("2024-09-18", "day")   # a Wednesday
+
+CASES = [
+    # lang, text, expected value, precision
+    ("en", "The ministers met on 3 March 2021 in Rome.", "2021-03-03", "day"),
+    ("en", "They met last June.", "2024-06", "month"),
+    ("en", "The envoy arrived on Monday.", "2024-09-16", "day"),
+    ("en", "The deal was signed in 2016.", "2016", "year"),
+    ("vi", "Hai bên hội đàm ngày 2/11/2018 tại Hà Nội.", "2018-11-02", "day"),
+    ("vi", "Hai bên đã gặp nhau vào tháng 5 năm 2019.", "2019-05", "month"),
+    ("vi", "Bộ trưởng đến thăm hôm qua.", "2024-09-17", "day"),
+    ("fr", "Les deux dirigeants se sont rencontrés le 12 mai 2022.", "2022-05-12", "day"),
+    ("fr", "Le ministre s'est rendu à Alger en mai.", "2024-05", "month"),
+    ("es", "El presidente viajó a Lima el 4 de julio de 2020.", "2020-07-04", "day"),
+    ("pt", "O ministro visitou Luanda em 10 de agosto de 2023.", "2023-08-10", "day"),
+    ("de", "Der Kanzler traf den Präsidenten am 7. Februar 2023.", "2023-02-07", "day"),
+    ("ru", "Министр посетил Минск 12 мая 2023 года.", "2023-05-12", "day"),
+    # the prepositional case is listed as data (grammar.tsv, kind month): CLDR has no such form
+    ("ru", "Путин встретился с Лукашенко в мае.", "2024-05", "month"),
+    ("ru", "Стороны подписали соглашение в марте 2022 года.", "2022-03", "month"),
+    ("ru", "Переговоры прошли в ноябре.", "2023-11", "month"),
+    ("ru", "Делегация прибыла вчера.", "2024-09-17", "day"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "value", "precision"), CASES,
+                         ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_date_is_normalised_against_publication(lang: str, text: str, value: str, precision: str) -> None:
+    found = find_dates(text, lang, PUBLISHED)
+    assert [f.value for f in found] == [DateValue(value, precision)]
+    span = text[found[0].start:found[0].end]
+    assert span.strip() and span in text
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "fr"])
+def test_month_without_year_after_publication_is_last_year(lang: str) -> None:
+    text = {"en": "They met in December.", "ru": "Они встретились в декабре.", "fr": "Ils se sont vus en décembre."}[lang]
+    (found,) = find_dates(text, lang, PUBLISHED)
+    assert found.value == DateValue("2023-12", "month")
+    assert found.ahead == DateValue("2024-12", "month")   # the reading for a planned event
+
+
+def test_no_publication_date_leaves_yearless_dates_unknown() -> None:
+    assert find_dates("Они встретились в мае.", "ru", None) == []
+    assert [f.value for f in find_dates("в мае 2020 года", "ru", None)] == [DateValue("2020-05", "month")]
+
+
+@pytest.mark.parametrize(("lang", "text", "amount"), [
+    ("en", "Moscow will lend Havana $43 million.", (43e6, "USD")),
+    ("vi", "Nga cho Cuba vay hơn 50 triệu USD.", (50e6, "USD")),
+    ("fr", "un prêt de 1,5 milliard d'euros", (1.5e9, "EUR")),
+])
+def test_amount_and_currency(lang: str, text: str, amount: tuple[float, str]) -> None:
+    assert find_amount(text, lang) == amount
