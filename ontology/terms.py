@@ -65,6 +65,7 @@ class NKG(DefinedNamespace):
     engine: URIRef
     trigger: URIRef
     mentionedIn: URIRef
+    lookupKey: URIRef
     sourceFile: URIRef
     contentHash: URIRef
 
