@@ -18,6 +18,8 @@ from newskg.ontology.relations import SYMMETRIC
 from newskg.ontology.terms import (BASE, DOC_NS, ENTITY_NS, EVIDENCE_NS, NKG, ONTOLOGY_FILE,
                                    STATEMENT_NS, WIKIDATA)
 
+from .names import normalize_label
+
 SCHEMA = Namespace("https://schema.org/")
 DERIVED_GRAPH = URIRef(BASE + "graph/derived")
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
@@ -101,9 +103,14 @@ def _add_entity(g: Graph, ent: Entity, doc: Document) -> None:
     g.add((e, NKG.mentionedIn, doc_iri(doc)))
     if ent.wikidata:
         g.add((e, OWL.sameAs, WIKIDATA[ent.wikidata]))
+    keys = {normalize_label(ent.name)}
     for form, lang in ent.aliases:
         if lang == doc.lang and form != ent.name:
             g.add((e, SKOS.altLabel, Literal(form, lang=lang)))
+            keys.add(normalize_label(form))
+    # one folded key per label, so that queries find the entity by an equality, not a scan
+    for key in keys - {""}:
+        g.add((e, NKG.lookupKey, Literal(key)))
 
 
 def _add_fact(g: Graph, fact: Fact, d: URIRef) -> None:
