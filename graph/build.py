@@ -104,6 +104,10 @@ def build(inputs: Iterable[str | Path], out_dir: str | Path, *, engine: str = "a
         result.added, result.changed = corpus.add(docs)
         with _progress(progress, len(docs)) as tasks:
             report = corpus.sync(engine, list(languages), {d.id: d for d in docs}, tasks)
+        # a document that could not be analysed is not in the graph: it was skipped, not added
+        kept = set(corpus.ws.members())
+        result.added = [i for i in result.added if i in kept]
+        result.changed = [i for i in result.changed if i in kept]
         _finish(corpus, result, report, errors, view_lang, viewer, export, t0)
     return result
 

@@ -236,6 +236,9 @@ def test_an_engine_failing_on_one_document_does_not_stop_the_others(exploding_sp
     result = build([src], tmp_path / "out", engine="auto", viewer=False)
     assert [str(e) for e in result.errors] == [
         f"{src / 'b.txt'}: engine spacy failed: RuntimeError: segmentation fault in the tagger"]
+    # the failed document was skipped, not added
+    assert (sorted(result.added), result.documents) == (["a", "c"], 2)
+    assert "2 added, 0 changed" in result.summary() and "skipped:   1 document(s)" in result.summary()
     store = _store(tmp_path / "out")
     assert _doc_triples(store, "b") == 0
     assert {"Vladimir Putin", "Havana"} <= _names(store, "a")
