@@ -30,6 +30,22 @@ def test_a_line_break_ends_a_sentence(engine):
     assert {0, TEXT.index("Chancellor"), TEXT.index("Prime")} <= starts
 
 
+@pytest.mark.parametrize("lang,text,name", [
+    ("fr", "Mme Catherine Colonna s'est rendue à Kiev lundi. Elle a rencontré Volodymyr Zelensky.",
+     "Catherine Colonna"),
+    ("fr", "Le ministre Jean-Noël Barrot a reçu son homologue Ahmed Attaf mardi. Ils ont parlé.", "Ahmed Attaf"),
+    ("en", "Mrs Anna Lindh met Prime Minister Goran Persson in Stockholm. They talked.", "Anna Lindh"),
+])
+def test_no_sentence_starts_right_after_a_word(engine, lang, text, name):
+    """The French parser split "Mme Catherine | Colonna": a sentence starts after punctuation."""
+    (ann,) = engine.annotate([Document("d", text, lang=lang)])
+    starts = [text[s.start:s.end].split()[0] for s in ann.sentences]
+    assert len(ann.sentences) == 2, [text[s.start:s.end] for s in ann.sentences]
+    assert all(text[s.start:s.end].rstrip()[-1] in ".!?" for s in ann.sentences)
+    assert name in text[ann.sentences[0].start:ann.sentences[0].end]
+    assert starts[1] in ("Elle", "Ils", "They")
+
+
 def test_long_texts_go_through_in_pieces_with_the_same_result(engine, monkeypatch):
     whole = engine.annotate([Document("d", TEXT * 3, lang="en")])[0]
     monkeypatch.setattr(spacy_engine, "CHUNK", 150)

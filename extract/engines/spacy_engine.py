@@ -37,8 +37,10 @@ def installed_pipeline(lang: str) -> str | None:
 
 
 def _register_line_breaks() -> None:
-    """A spaCy component that starts a sentence after every line break: news text puts titles,
-    datelines and captions on lines of their own, which the parser would glue to the next line."""
+    """A spaCy component that starts a sentence after every line break (news text puts titles,
+    datelines and captions on lines of their own, which the parser would glue to the next line)
+    and never right after a word: edited prose ends a sentence with punctuation, and the French
+    parser otherwise splits inside names ("Mme Catherine | Colonna s'est rendue ...")."""
     from spacy.language import Language
 
     if Language.has_factory("newskg_line_breaks"):
@@ -49,6 +51,8 @@ def _register_line_breaks() -> None:
         for i, tok in enumerate(doc[:-1]):
             if "\n" in tok.text_with_ws:
                 doc[i + 1].is_sent_start = True
+            elif tok.is_alpha or tok.is_digit:
+                doc[i + 1].is_sent_start = False
         return doc
 
 
