@@ -26,6 +26,7 @@ class NKG(DefinedNamespace):
     Document: URIRef
     Statement: URIRef
     Evidence: URIRef
+    EventReport: URIRef
     Status: URIRef
     Occurred: URIRef
     Planned: URIRef
@@ -59,6 +60,8 @@ class NKG(DefinedNamespace):
     confidence: URIRef
     sourceCount: URIRef
     evidence: URIRef
+    participant: URIRef
+    sameEventAs: URIRef
     sentence: URIRef
     startOffset: URIRef
     endOffset: URIRef
