@@ -10,8 +10,9 @@ from newskg.ontology.relations import SYMMETRIC
 
 from .lexicon import Lexicon, alternation, lexicon
 from .mentions import Named, find_role_references
-from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Status
+from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Facts, Report, Status
 from .relations import find_matches, mask, pairs, signatures, status_of
+from .reports import Candidate, drop_told, find_reports, tells_event
 from .temporal import find_amount, find_dates
 
 PLACE_RELATIONS = frozenset({"met", "talkedTo", "visited", "signedAgreement", "awarded", "invited"})
@@ -30,12 +31,13 @@ class _Arg:
         return self.named.type
 
 
-def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entity]) -> list[Fact]:
+def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entity]) -> Facts:
     doc = ann.doc
     lex = lexicon(doc.lang or "en")
     facts = _offices(ann, names, entities, lex)
     names = sorted(names + _role_references(doc, names, lex), key=lambda n: n.unit_start)
     seen_persons: list[Named] = []
+    reports: list[Report] = []
     starts = [n.unit_start for n in names]  # sorted: each sentence's names by bisection
     for sent in ann.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
@@ -49,15 +51,20 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
             continue
         masked, offsets = mask(doc.text, sent.start, sent.end, [(a.start, a.end, a.type) for a in args])
         matches = find_matches(masked, doc.lang or "en")
-        if not matches:
+        if not matches and not tells_event(masked, doc.lang or "en"):
             continue
         sentence_text = doc.text[sent.start:sent.end]
         dates = find_dates(sentence_text, doc.lang or "en", doc.published)
         evidence = _evidence(ann, sent.start, sent.end)
+
+        def date_at(pos: int, status: Status) -> DateValue | None:
+            trig = offsets[pos] - sent.start if pos < len(offsets) else 0
+            return _nearest_date(_event_dates(dates, sentence_text, trig, lex), trig, status, doc.published)
+
+        before = len(facts)
         for match in matches:
             status = status_of(masked, match, lex)
-            trig_doc = offsets[match.trigger[0]] - sent.start if match.trigger[0] < len(offsets) else 0
-            date = _nearest_date(_event_dates(dates, sentence_text, trig_doc, lex), trig_doc, status, doc.published)
+            date = date_at(match.trigger[0], status)
             sig = signatures()[match.relation]
             for si, oi in pairs(match, match.relation in {"met", "talkedTo", "signedAgreement"}):
                 subj = _entity_for(args[si], sig[0], entities, doc.id)
@@ -74,7 +81,24 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
                     if money:
                         fact.amount, fact.currency = money
                 facts.append(fact)
-    return _date_twins(facts)
+        # one participant named: a report of the event, evidence for the statement it fits
+        reports += find_reports(
+            masked, doc.lang or "en", lex, matches, {f.relation for f in facts[before:]},
+            lambda rel: _candidates(args, signatures()[rel][0], entities),
+            date_at, lambda used: _place(masked, args, lex, used, entities), evidence)
+    facts = _date_twins(facts)
+    return Facts(facts, drop_told(reports, facts))
+
+
+def _candidates(args: list[_Arg], types: frozenset[str], entities: dict[str, Entity]) -> list[Candidate]:
+    """The arguments as participants of a report: their entity where it fits the slot as it is
+    (no capital standing for its state here: that would make the state a node of the document)."""
+    out = []
+    for a in args:
+        ent = entities.get(a.named.entity or "")
+        fits = ent is not None and ent.type in types
+        out.append(Candidate(ent.key if fits else None, a.named.entity, a.type, a.pronoun))
+    return out
 
 
 def _date_twins(facts: list[Fact]) -> list[Fact]:

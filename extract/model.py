@@ -6,6 +6,7 @@ always points into what the user gave us.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -136,3 +137,28 @@ class Fact:
     status: Status = Status.OCCURRED
     confidence: float = 0.5
     trigger: str = ""
+
+
+@dataclass
+class Report:
+    """A document's report of an event that names one participant only ("after the talks at the
+    Kremlin on 2 November, Putin said"): no fact, since the other side is unknown, but evidence
+    for the one statement of the corpus it fits (graph/events.py links it)."""
+
+    relation: str                 # an event relation: met, talkedTo
+    participant: str              # Entity.key
+    evidence: Evidence
+    date: DateValue
+    place: str | None = None      # Entity.key
+    status: Status = Status.OCCURRED
+    confidence: float = 0.5
+    trigger: str = ""
+
+
+class Facts(list):
+    """A document's facts (a list of Fact), with its event reports beside them in ``reports``,
+    so that code reading facts sees whole facts only."""
+
+    def __init__(self, facts: Iterable[Fact] = (), reports: Iterable[Report] = ()) -> None:
+        super().__init__(facts)
+        self.reports: list[Report] = list(reports)

@@ -206,9 +206,9 @@ def commit(backend, changes: list[Change]) -> tuple[list[Change], list[Change]]:
     if not todo:
         return [], same
     new_graphs = {DOC_NS[ch.doc_id]: ch.triples for ch in todo if ch.triples is not None}
-    affected = sorted(old_statements.union(*(_statements(t) for t in new_graphs.values())))
+    affected, derived_new = _recompute_derived(ds, old_statements, set().union(*olds.values()),
+                                               {DOC_NS[ch.doc_id] for ch in todo}, new_graphs)
     derived_old = _derived_of(ds, affected)
-    derived_new = _recompute_derived(ds, affected, {DOC_NS[ch.doc_id] for ch in todo}, new_graphs)
     edits = [Edit(DOC_NS[ch.doc_id], olds[ch.doc_id], ch.triples or set()) for ch in todo]
     if norm_set(derived_old) != norm_set(derived_new):
         edits.append(Edit(DERIVED_GRAPH, derived_old, derived_new, drop=False))
@@ -216,23 +216,34 @@ def commit(backend, changes: list[Change]) -> tuple[list[Change], list[Change]]:
     return todo, same
 
 
-def _recompute_derived(ds: Dataset, affected: list[URIRef], replaced: set[URIRef],
-                       new_graphs: dict[URIRef, set[Triple]]) -> set[Triple]:
-    """Derived values of the affected statements, as ``refresh_derived`` computes them over the
-    documents that will be in the store once this batch is written."""
+def _recompute_derived(ds: Dataset, old_statements: set[URIRef], old_triples: set[Triple],
+                       replaced: set[URIRef], new_graphs: dict[URIRef, set[Triple]]) -> tuple[list[URIRef], set[Triple]]:
+    """The statements whose derived values this batch may change, and those values as
+    ``refresh_derived`` computes them over the documents the store holds once the batch is written.
+    Besides the statements the batch's documents state, that is every statement of the event
+    families (relation, entity) they touch: a report or a finer-dated statement that comes or goes
+    changes which statement a report or a coarse statement stands for (graph/events.py)."""
     import pyoxigraph as ox
 
+    from .events import families, family_nodes
     from .oxconvert import to_ox
     from .store import OxigraphBackend, StoreSpec
 
+    new_triples = set().union(*new_graphs.values())
+    touched = families(old_triples) | families(new_triples)
+    in_families, partners = family_nodes(ds, touched, replaced) if touched else (set(), set())
+    # (reports among them have no derived values: harmless)
+    affected = set(old_statements) | _statements(new_triples) | in_families
     if not affected:
-        return set()
-    # refresh_derived's query runs in Oxigraph, on the default graph (the union, as in the store)
+        return [], set()
+    # a statement's values depend on the families of both its arguments: read those whole
+    context, _ = family_nodes(ds, partners - touched, replaced) if partners - touched else (set(), set())
+    nodes = sorted(affected | in_families | context)
+    # refresh_derived's queries run in Oxigraph, on the default graph (the union, as in the store)
     scratch = OxigraphBackend(StoreSpec("memory"))
-    triples = _other_evidence(ds, affected, replaced).union(*new_graphs.values())
+    triples = _other_evidence(ds, nodes, replaced) | new_triples
     scratch.ox.extend(ox.Quad(*map(to_ox, t)) for t in triples)
-    wanted = set(affected)
-    return {t for t in refresh_derived(scratch.dataset) if t[0] in wanted}
+    return sorted(affected), {t for t in refresh_derived(scratch.dataset) if t[0] in affected}
 
 
 def ensure_ontology(backend) -> bool:

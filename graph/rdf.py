@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD, Namespace
 
-from newskg.extract.model import DateValue, Document, Entity, Fact, Status
+from newskg.extract.model import DateValue, Document, Entity, Evidence, Fact, Report, Status
 from newskg.ontology.relations import SYMMETRIC
 from newskg.ontology.terms import (BASE, DOC_NS, ENTITY_NS, EVIDENCE_NS, NKG, ONTOLOGY_FILE,
                                    STATEMENT_NS, WIKIDATA)
@@ -71,7 +71,8 @@ def statement_iri(fact: Fact) -> URIRef:
 
 def add_document(ds: Dataset, doc: Document, entities: dict[str, Entity], facts: Iterable[Fact],
                  content_hash: str) -> Graph:
-    """Write one document's named graph: its metadata, the entities it names, its facts."""
+    """Write one document's named graph: its metadata, the entities it names, its facts, and the
+    event reports that ride along with them (``facts.reports``, see extract.model.Facts)."""
     d = doc_iri(doc)
     g = ds.graph(d)
     g.add((d, RDF.type, NKG.Document))
@@ -92,6 +93,8 @@ def add_document(ds: Dataset, doc: Document, entities: dict[str, Entity], facts:
             _add_entity(g, ent, doc)
     for fact in facts:
         _add_fact(g, fact, d)
+    for report in getattr(facts, "reports", ()):
+        _add_report(g, report, d)
     return g
 
 
@@ -141,6 +144,27 @@ def _add_fact(g: Graph, fact: Fact, d: URIRef) -> None:
     ev_data = fact.evidence
     ev = EVIDENCE_NS[_digest(st, ev_data.doc_id, ev_data.start, ev_data.end)]
     g.add((st, NKG.evidence, ev))
+    _add_evidence(g, ev, ev_data, d, fact.confidence, fact.trigger)
+
+
+def _add_report(g: Graph, report: Report, d: URIRef) -> None:
+    """An event report is evidence waiting for its statement: no direct triple, no statement;
+    graph/events.py makes it evidence of the one statement it fits, in the derived graph."""
+    ev_data = report.evidence
+    ev = EVIDENCE_NS[_digest("report", report.relation, report.participant, report.date.value,
+                             report.status.value, ev_data.doc_id, ev_data.start, ev_data.end)]
+    g.add((ev, RDF.type, NKG.EventReport))
+    g.add((ev, NKG.relation, NKG[report.relation]))
+    g.add((ev, NKG.participant, entity_iri(report.participant)))
+    g.add((ev, NKG.status, _STATUS[report.status]))
+    g.add((ev, NKG.date, date_literal(report.date)))
+    g.add((ev, NKG.datePrecision, Literal(report.date.precision)))
+    if report.place:
+        g.add((ev, NKG.place, entity_iri(report.place)))
+    _add_evidence(g, ev, ev_data, d, report.confidence, report.trigger)
+
+
+def _add_evidence(g: Graph, ev: URIRef, ev_data: Evidence, d: URIRef, confidence: float, trigger: str) -> None:
     g.add((ev, RDF.type, NKG.Evidence))
     g.add((ev, PROV.wasDerivedFrom, d))
     g.add((ev, NKG.sentence, Literal(ev_data.sentence)))
@@ -148,23 +172,20 @@ def _add_fact(g: Graph, fact: Fact, d: URIRef) -> None:
     g.add((ev, NKG.endOffset, Literal(ev_data.end)))
     g.add((ev, DCTERMS.language, Literal(ev_data.lang)))
     g.add((ev, NKG.engine, Literal(ev_data.engine)))
-    g.add((ev, NKG.confidence, Literal(round(fact.confidence, 3))))
-    if fact.trigger:
-        g.add((ev, NKG.trigger, Literal(fact.trigger)))
+    g.add((ev, NKG.confidence, Literal(round(confidence, 3))))
+    if trigger:
+        g.add((ev, NKG.trigger, Literal(trigger)))
 
 
 def refresh_derived(ds: Dataset) -> Graph:
-    """Recompute values that depend on all documents: source counts and statement confidence."""
+    """Recompute values that depend on all documents: event reports and coarser-dated statements
+    linked to the statement they describe, source counts and statement confidence (graph/events.py)."""
+    from .events import derived_triples
+
     derived = ds.graph(DERIVED_GRAPH)
     derived.remove((None, None, None))
-    rows = ds.query("""
-        SELECT ?st (COUNT(DISTINCT ?doc) AS ?n) (MAX(?c) AS ?conf) WHERE {
-          ?st nkg:evidence ?ev . ?ev prov:wasDerivedFrom ?doc ; nkg:confidence ?c .
-        } GROUP BY ?st""", initNs={"nkg": NKG._NS, "prov": PROV})
-    for st, n, conf in rows:
-        derived.add((st, NKG.sourceCount, Literal(int(n))))
-        # several independent sources make a fact more credible
-        derived.add((st, NKG.confidence, Literal(round(min(1.0, float(conf) + 0.1 * (int(n) - 1)), 3))))
+    for t in derived_triples(ds):
+        derived.add(t)
     return derived
 
 
