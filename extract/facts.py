@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from newskg.ontology.relations import SYMMETRIC
 
+from .depargs import with_parse
 from .lexicon import Lexicon, alternation, lexicon
 from .mentions import Named, find_role_references
 from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Facts, Report, Status
@@ -51,6 +52,9 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
             continue
         masked, offsets = mask(doc.text, sent.start, sent.end, [(a.start, a.end, a.type) for a in args])
         matches = find_matches(masked, doc.lang or "en")
+        # where the engine parsed the sentence, arguments by the parse (extract/depargs.py)
+        matches = with_parse(matches, masked, offsets, sent, [(a.start, a.end, a.type) for a in args],
+                             doc.lang or "en")
         if not matches and not tells_event(masked, doc.lang or "en"):
             continue
         sentence_text = doc.text[sent.start:sent.end]

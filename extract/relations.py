@@ -46,6 +46,8 @@ class Pattern:
     subject: re.Pattern[str] | None  # free-subject mode: the subject slot, searched before the trigger
     status: Status | None
     text: str
+    pre: str | None = None                  # the slot ("S" or "O") the row puts before its trigger
+    trigger_only: re.Pattern[str] | None = None  # the row's trigger words alone, for a parse to fill
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Match:
     trigger: tuple[int, int]      # offsets in the masked sentence
     status: Status | None
     pattern: str
+    pre: str | None = None        # see Pattern.pre: lets a parse tell which slot its subject fills
 
 
 def _slot(types: frozenset[str], conj: str, actor: bool) -> str:
@@ -80,11 +83,15 @@ def compile_patterns(lang: str) -> list[Pattern]:
         subj_types, obj_types = signatures()[row["relation"]]
         parts = [p for p in re.split(r"(\{S\}|\{O\}|\.\.\.|\.\.)", row["pattern"]) if p.strip()]
         subject = None
+        pre = {"{S}": "S", "{O}": "O"}.get(parts[0])
         if parts[:2] == ["{S}", "..."]:
             subject = re.compile(f"(?P<S>{_slot(subj_types, conj, True)})")
             parts = parts[2:]
-        rx = []
+        rx: list[str] = []
+        trig: list[str] = []   # the literal parts alone, a gap wherever the row had a slot or a gap
         for part in parts:
+            if part in ("{S}", "{O}", "...", "..") and trig and trig[-1] != GAP:
+                trig.append(GAP)
             if part == "{S}":
                 rx.append(f"(?P<S>{_slot(subj_types, conj, True)})")
             elif part == "{O}":
@@ -96,9 +103,14 @@ def compile_patterns(lang: str) -> list[Pattern]:
             else:
                 words = re.sub(r"\s+", r"\\s+", part.strip())
                 rx.append(rf"(?P<T{len(rx)}>(?<!\w){words}(?!\w))")
+                # alone, words may end in a space before the next word ("met (with )?" then "on Monday")
+                trig.append(rf"(?P<T{len(rx) - 1}>(?<!\w){words}(?:(?<=\s)|(?!\w)))")
         status = Status(row["status"]) if row.get("status") else None
+        while trig and trig[-1] == GAP:
+            trig.pop()
+        only = re.compile(r"\s*".join(trig), re.IGNORECASE) if pre and trig else None
         out.append(Pattern(row["relation"], re.compile(r"\s*".join(rx), re.IGNORECASE), subject, status,
-                           row["pattern"]))
+                           row["pattern"], pre, only))
     return out
 
 
@@ -203,7 +215,51 @@ def find_matches(masked: str, lang: str) -> list[Match]:
                     sm = pat.subject.search(window, reported) or sm
                 subj = _ids(sm.group("S"))
             claimed.setdefault(pat.relation, []).append(span)
-            out.append(Match(pat.relation, subj, _ids(groups.get("O")), span, pat.status, pat.text))
+            out.append(Match(pat.relation, subj, _ids(groups.get("O")), span, pat.status, pat.text, pat.pre))
+    return out
+
+
+@lru_cache(maxsize=None)
+def row_words(pattern: str) -> frozenset[str]:
+    """The words a row spells, casefolded ("with", "on", "par"): what a parse may accept as the
+    preposition before an object. Lookaheads name words a row refuses, so they do not count."""
+    out, depth, skip = [], 0, None
+    i = 0
+    while i < len(pattern):
+        if pattern.startswith("(?!", i) or pattern.startswith("(?<!", i):
+            skip = depth if skip is None else skip
+        if pattern[i] == "\\":  # an escape: \s, \w, \ue000
+            i += 6 if pattern.startswith("u", i + 1) else 2
+            continue
+        if pattern[i] == "(":
+            depth += 1
+        elif pattern[i] == ")":
+            depth -= 1
+            if skip is not None and depth == skip:
+                skip = None
+                i += 1
+                continue
+        if skip is None:
+            out.append(pattern[i])
+        i += 1
+    text = "".join(out).replace("{S}", " ").replace("{O}", " ")
+    return frozenset(w.casefold() for w in re.findall(r"[^\W\d_]+", text))
+
+
+def find_triggers(masked: str, lang: str) -> list[Match]:
+    """Where each row's trigger words occur, arguments left empty for a parse to fill: a row
+    whose arguments stand too far from its words ("was warmly received on Tuesday in the
+    Kremlin by Putin") or where the pattern cannot reach ("qui a rencontré") still names its
+    relation, its trigger and which slot comes first."""
+    out = []
+    for pat in compile_patterns(lang):
+        if pat.trigger_only is None:
+            continue
+        for m in pat.trigger_only.finditer(masked):
+            trig = [m.span(g) for g, v in m.groupdict().items() if g.startswith("T") and v]
+            if trig:
+                span = (min(s for s, _ in trig), max(e for _, e in trig))
+                out.append(Match(pat.relation, [], [], span, pat.status, pat.text, pat.pre))
     return out
 
 
