@@ -65,14 +65,6 @@ def short_matches(short: str, full: str) -> bool:
     return tf[-n:] == ts or tf[:n] == ts or any(tf[i:i + n] == ts for i in range(len(tf) - n + 1))
 
 
-@dataclass
-class _Cluster:
-    names: list[Named] = field(default_factory=list)
-    forms: Counter = field(default_factory=Counter)
-    key: str | None = None
-    type: str = "Person"
-
-
 def resolve_document(doc: Document, names: list[Named]) -> None:
     """Within one document: give gazetteer keys, link short person names to full ones.
     Sets Named.entity to a provisional key ("~folded name") for names the gazetteer lacks."""
@@ -214,37 +206,52 @@ def _gazetteer_person(surface: str) -> str | None:
     return None
 
 
-def resolve_corpus(docs: list[Document], names_by_doc: dict[str, list[Named]]) -> dict[str, Entity]:
-    """Across documents: merge provisional keys that name the same entity; build Entities.
-    Order-independent (documents are visited sorted by id), so IRIs are stable."""
-    from newskg.ontology.gazetteer import load_gazetteer
+@dataclass
+class ClusterStats:
+    """What corpus-wide resolution reads of the names that share one provisional key: how often
+    each surface form occurs, and each type, in the order types first occur (documents sorted by
+    id, names in document order). The first type is that of the cluster's first name."""
+    forms: Counter = field(default_factory=Counter)
+    types: Counter = field(default_factory=Counter)   # insertion order = order of first occurrence
 
-    gaz = load_gazetteer()
+    @property
+    def first_type(self) -> str:
+        return next(iter(self.types))
+
+
+@dataclass
+class Resolution:
+    """Corpus-wide resolution: each provisional key's entity key, the provisional keys whose names
+    become persons, and the entities (name, type, Wikidata id; no documents or aliases)."""
+    final: dict[str, str]
+    retyped: set[str]
+    entities: dict[str, Entity]
+
+
+def cluster_stats(docs: list[Document], names_by_doc: dict[str, list[Named]]) -> dict[str, ClusterStats]:
     docs_by_id = {d.id: d for d in docs}
-    clusters: dict[str, _Cluster] = {}
+    stats: dict[str, ClusterStats] = {}
     for doc_id in sorted(names_by_doc):
         doc = docs_by_id[doc_id]
         for n in names_by_doc[doc_id]:
-            c = clusters.setdefault(n.entity, _Cluster(key=None if n.entity.startswith("~") else n.entity))
-            c.names.append(n)
+            c = stats.setdefault(n.entity, ClusterStats())
             c.forms[n.text(doc)] += 1
-    _merge_provisional(clusters)
-    entities: dict[str, Entity] = {}
-    rename: dict[str, str] = {}
-    for pkey, c in sorted(clusters.items()):
-        if c.key:
-            entry = gaz.entry(c.key)
-            ent = entities.setdefault(c.key, Entity(c.key, entry.name, entry.type, wikidata=entry.wikidata))
-        else:
-            name = _preferred(c)
-            key = slug(name)
-            types = Counter(n.type for n in c.names)
-            ent = entities.setdefault(key, Entity(key, name, types.most_common(1)[0][0]))
-        rename[pkey] = ent.key
+            c.types[n.type] += 1
+    return stats
+
+
+def resolve_corpus(docs: list[Document], names_by_doc: dict[str, list[Named]]) -> dict[str, Entity]:
+    """Across documents: merge provisional keys that name the same entity; build Entities.
+    Order-independent (documents are visited sorted by id), so IRIs are stable."""
+    res = resolve_clusters(cluster_stats(docs, names_by_doc))
+    entities = res.entities
+    docs_by_id = {d.id: d for d in docs}
     for doc_id, names in names_by_doc.items():
         doc = docs_by_id[doc_id]
         for n in names:
-            n.entity = rename.get(n.entity, n.entity)
+            if n.entity in res.retyped:
+                n.type = "Person"
+            n.entity = res.final[n.entity]
             ent = entities[n.entity]
             ent.docs.add(doc_id)
             ent.aliases.add((n.text(doc), doc.lang or "und"))
@@ -253,31 +260,66 @@ def resolve_corpus(docs: list[Document], names_by_doc: dict[str, list[Named]]) -
     return entities
 
 
-def _merge_provisional(clusters: dict[str, _Cluster]) -> None:
-    """Point provisional clusters at the cluster they belong to (fuzzy full names, short names)."""
+def resolve_clusters(stats: dict[str, ClusterStats]) -> Resolution:
+    """Resolution from the per-key statistics alone (an incremental build keeps them up to date
+    without reading every document's names)."""
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    target, retyped = _merge_targets(stats)
+    merged: dict[str, ClusterStats] = {}
+    for k in sorted(stats):
+        if k not in target:
+            merged[k] = ClusterStats(Counter(stats[k].forms), Counter(stats[k].types))
+    root: dict[str, str] = {}
+    for k, t in target.items():   # sorted: the merged names follow the root's in key order
+        while t in target:
+            t = target[t]
+        root[k] = t
+        merged[t].forms.update(stats[k].forms)
+        merged[t].types.update({"Person": stats[k].types.total()} if k in retyped else stats[k].types)
+    entities: dict[str, Entity] = {}
+    final: dict[str, str] = {}
+    for pkey, c in sorted(merged.items()):
+        if not pkey.startswith("~"):
+            entry = gaz.entry(pkey)
+            ent = entities.setdefault(pkey, Entity(pkey, entry.name, entry.type, wikidata=entry.wikidata))
+        else:
+            name = _preferred(c)
+            key = slug(name)
+            ent = entities.setdefault(key, Entity(key, name, c.types.most_common(1)[0][0]))
+        final[pkey] = ent.key
+    for k, t in root.items():
+        final[k] = final[t]
+    return Resolution(final, retyped, entities)
+
+
+def _merge_targets(stats: dict[str, ClusterStats]) -> tuple[dict[str, str], set[str]]:
+    """Which provisional clusters belong to another (fuzzy full names, short names), in key order,
+    and those whose names become persons (a lone surname the engine typed otherwise)."""
     from newskg.ontology.gazetteer import load_gazetteer
 
     gaz = load_gazetteer()
     full: list[tuple[str, str]] = []  # (cluster key, full name) of persons named with 2+ words
-    for k in sorted(clusters):
-        if clusters[k].names[0].type != "Person":
+    for k in sorted(stats):
+        if stats[k].first_type != "Person":
             continue
         name = k[1:] if k.startswith("~") else gaz.entry(k).name
         if len(fold(name).split()) >= 2:
             full.append((k, name))
     target: dict[str, str] = {}
-    for k in sorted(clusters):
+    retyped: set[str] = set()
+    for k in sorted(stats):
         if not k.startswith("~"):
             continue
-        if clusters[k].names[0].type != "Person":
+        if stats[k].first_type != "Person":
             # a lone surname the engine typed as a place or organisation ("Petrova said ...") is
             # the one person of the corpus with that surname
             if len(k.split()) == 1:
                 cands = {o for o, name in full if short_matches(k[1:], name)}
                 if len(cands) == 1:
                     target[k] = cands.pop()
-                    for n in clusters[k].names:
-                        n.type = "Person"
+                    retyped.add(k)
             continue
         if len(k.split()) >= 2:
             # a fuzzy twin that sorts first (gazetteer keys and earlier spellings) absorbs it
@@ -288,17 +330,10 @@ def _merge_provisional(clusters: dict[str, _Cluster]) -> None:
             twin = cands.pop() if len(cands) == 1 else None
         if twin:
             target[k] = twin
-    for k, t in target.items():
-        while t in target:
-            t = target[t]
-        c, dst = clusters.pop(k), clusters[t]
-        dst.names.extend(c.names)
-        dst.forms.update(c.forms)
-        for n in c.names:
-            n.entity = t
+    return target, retyped
 
 
-def _preferred(c: _Cluster) -> str:
+def _preferred(c: ClusterStats) -> str:
     """The longest surface seen most often, Latin script first (English preferred labels)."""
     def score(item: tuple[str, int]) -> tuple:
         form, count = item

@@ -201,16 +201,6 @@ def entity_view(doc: Document, names: list, entities: dict[str, Entity]) -> dict
     return own
 
 
-def signature(akey: str, names: list, entities: dict[str, Entity]) -> str:
-    """Everything a document's graph depends on except its look-ups (checked separately): its
-    analysis (text, engine, code), the keys its names resolved to, and those entities' names,
-    types and Wikidata ids. (Its aliases and offices follow from the analysis and the keys.)"""
-    keys = sorted({n.entity for n in names if n.entity})
-    rows = [akey, fingerprint(GRAPH_SOURCES), [(n.entity, n.type) for n in names],
-            [_state(entities.get(k)) for k in keys]]
-    return hashlib.sha256(json.dumps(rows).encode()).hexdigest()[:32]
-
-
 def facts_for(pair: tuple[Document, Annotation, Annotation], names: list, entities: dict[str, Entity]):
     """The facts of one document, the look-ups they made, and the entities they made its nodes."""
     from newskg.extract.facts import extract_facts

@@ -1,8 +1,8 @@
 """The documents of an output folder and the store that holds their graph, kept in step.
 
 ``Corpus.sync`` is the one way the store changes: analyse what is new (cached per document),
-resolve entities over all documents, and write the document graphs whose inputs moved (see
-incremental.py). A build adds documents then syncs; ``newskg remove`` forgets some then syncs; a
+resolve entities over all documents (from counts the cache keeps up to date, see linking.py), and
+write the document graphs whose inputs moved (see incremental.py). A build adds documents then syncs; ``newskg remove`` forgets some then syncs; a
 from-scratch build of the same documents gives the same graph (tests/test_incremental.py).
 """
 from __future__ import annotations
@@ -19,6 +19,7 @@ from newskg.extract.errors import NewsKGError, StoreError
 from newskg.extract.model import Document, Entity
 
 from . import analysis as an
+from . import linking
 from .incremental import Change, SyncStats, apply_changes, ensure_ontology, stored_documents
 from .rdf import add_document
 from .store import StoreSpec, open_backend, write_config
@@ -129,29 +130,34 @@ class Corpus:
         members = self.ws.members()
         akeys = {i: an.analysis_key(h, engine, languages) for i, h in members.items()}
         report.analysed, report.errors = self._analyse(engine, languages, akeys, given or {}, tasks)
-        named, hashes = {}, {}
-        for doc_id, chash, (doc, names) in self.ws.names():
-            named[doc_id], hashes[doc_id] = (doc, names), chash
-        entities = an.link(named)
+        current = self.ws.current()
+        linking.update(self.ws, {i: k for i, (k, _, _) in current.items()})
+        res = linking.resolve(self.ws)
+        entities = res.entities
+        sigs = linking.signatures(res, self.ws.linked(), an.fingerprint(an.GRAPH_SOURCES))
         applied = self.ws.applied(self.spec.ident)
         stored = stored_documents(self.backend)
-        report.documents, report.entities = len(named), len(entities)
-        report.languages = Counter(doc.lang or "und" for doc, _ in named.values())
+        report.documents, report.entities = len(current), len(entities)
+        report.languages = Counter(lang or "und" for _, _, lang in current.values())
         pending: list[str] = []
-        sigs = {doc_id: an.signature(akeys[doc_id], names, entities) for doc_id, (_, names) in named.items()}
-        for doc_id in named:
+        for doc_id, (_, chash, _) in sorted(current.items()):
             rec = applied.get(doc_id)
-            if rec and rec[0] == sigs[doc_id] and an.lookups_hold(rec[1], entities) \
-                    and stored.get(doc_id) == hashes[doc_id]:
+            if rec and rec[0] == sigs[doc_id] and an.lookups_hold(rec[1], entities) and stored.get(doc_id) == chash:
                 report.facts += rec[2]
             else:
                 pending.append(doc_id)
-        report.unchanged = len(named) - len(pending)
-        gone = sorted(set(stored) - set(named))
+        report.unchanged = len(current) - len(pending)
+        gone = sorted(set(stored) - set(current))
 
         def changes() -> Iterator[Change]:
-            for doc_id in pending:
-                doc, names = named[doc_id]
+            for start in range(0, len(pending), ANALYSE_BATCH):
+                yield from batch(pending[start:start + ANALYSE_BATCH])
+            for doc_id in gone:
+                yield Change(doc_id, None)
+
+        def batch(ids: list[str]) -> Iterator[Change]:
+            for doc_id, (doc, names) in sorted(self.ws.names_of(ids), key=lambda row: row[0]):
+                linking.apply(res, names)
                 view = an.entity_view(doc, names, entities)
                 pair = self.ws.pair(doc_id)
                 try:
@@ -162,10 +168,8 @@ class Corpus:
                 for key, ent in attached.items():   # e.g. the state a capital stands for
                     view.setdefault(key, Entity(key, ent.name, ent.type, wikidata=ent.wikidata, docs={doc_id}))
                 report.facts += len(facts)
-                g = add_document(_Collector(), pair[0], view, facts, hashes[doc_id])
+                g = add_document(_Collector(), pair[0], view, facts, current[doc_id][1])
                 yield Change(doc_id, g.triples, (sigs[doc_id], lookups, len(facts), len(g.triples)))
-            for doc_id in gone:
-                yield Change(doc_id, None)
 
         advance = tasks("writing", len(pending) + len(gone))
         report.stats = apply_changes(self.backend, changes(), on_written=self._note_written, advance=advance)

@@ -6,7 +6,11 @@
   annotations) and its per-document names, keyed by content, engine, languages and a fingerprint
   of the extraction code and data;
 - ``applied``: per store, what was last written for each document (a signature of everything its
-  named graph depends on), so that an unchanged document costs nothing.
+  named graph depends on), so that an unchanged document costs nothing;
+- ``linked``, ``clusters``, ``cluster_docs``: what corpus-wide entity resolution reads, kept up to
+  date document by document (graph/linking.py), so that a build need not load every document's
+  names: per document its names in compact form, per provisional key the counts of its surface
+  forms and types, and which documents use the key.
 
 SQLite transactions keep the file consistent through crashes. ``applied`` is written only after
 the store has the data, so it can lag behind the store but never run ahead of it. The blobs are
@@ -32,6 +36,11 @@ CREATE TABLE IF NOT EXISTS analyses (doc_id TEXT PRIMARY KEY, akey TEXT NOT NULL
 CREATE TABLE IF NOT EXISTS applied (store TEXT NOT NULL, doc_id TEXT NOT NULL, sig TEXT NOT NULL,
                                     lookups TEXT NOT NULL, facts INTEGER NOT NULL, triples INTEGER NOT NULL,
                                     PRIMARY KEY (store, doc_id));
+CREATE TABLE IF NOT EXISTS linked (doc_id TEXT PRIMARY KEY, akey TEXT NOT NULL, digest TEXT NOT NULL,
+                                   pkeys TEXT NOT NULL, names TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS clusters (pkey TEXT PRIMARY KEY, forms TEXT NOT NULL, types TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS cluster_docs (pkey TEXT NOT NULL, doc_id TEXT NOT NULL, types TEXT NOT NULL,
+                                         PRIMARY KEY (pkey, doc_id)) WITHOUT ROWID;
 """
 
 
@@ -102,12 +111,16 @@ class Workspace:
             self.db.executemany("INSERT OR REPLACE INTO analyses VALUES (?, ?, ?, ?, ?, ?)",
                                 ((i, k, h, lang, dumps(pair), dumps(names)) for i, k, h, lang, pair, names in rows))
 
-    def names(self) -> Iterator[tuple[str, str, object]]:
-        """(doc id, content hash, (slim document, names)) of every analysed member."""
-        rows = self.db.execute("SELECT a.doc_id, a.content_hash, a.names FROM analyses a "
-                               "JOIN docs d ON d.doc_id = a.doc_id ORDER BY a.doc_id")
-        for doc_id, chash, blob in rows:
-            yield doc_id, chash, loads(blob)
+    def current(self) -> dict[str, tuple[str, str, str | None]]:
+        """doc id -> (analysis key, content hash, language) of every analysed member."""
+        rows = self.db.execute("SELECT a.doc_id, a.akey, a.content_hash, a.lang FROM analyses a "
+                               "JOIN docs d ON d.doc_id = a.doc_id")
+        return {i: (k, h, lang) for i, k, h, lang in rows}
+
+    def names_of(self, ids: Iterable[str]) -> Iterator[tuple[str, object]]:
+        """(doc id, (slim document, names)) of these analysed documents."""
+        for doc_id, blob in self._select("SELECT doc_id, names FROM analyses WHERE doc_id IN ({})", ids):
+            yield doc_id, loads(blob)
 
     def pair(self, doc_id: str) -> object:
         row = self.db.execute("SELECT pair FROM analyses WHERE doc_id = ?", (doc_id,)).fetchone()
@@ -134,6 +147,54 @@ class Workspace:
     def drop_applied(self, store: str, ids: Iterable[str]) -> None:
         with self.transaction():
             self.db.executemany("DELETE FROM applied WHERE store = ? AND doc_id = ?", ((store, i) for i in ids))
+
+    # --- entity resolution (graph/linking.py) ---------------------------------------------------
+    def linked(self) -> dict[str, tuple[str, str, str]]:
+        """doc id -> (analysis key, names digest, provisional keys joined by US) of the documents
+        the resolution statistics include."""
+        return {i: (k, d, p) for i, k, d, p in self.db.execute("SELECT doc_id, akey, digest, pkeys FROM linked")}
+
+    def linked_names(self, ids: Iterable[str]) -> dict[str, list]:
+        return {i: json.loads(n) for i, n in self._select("SELECT doc_id, names FROM linked WHERE doc_id IN ({})", ids)}
+
+    def clusters(self, pkeys: Iterable[str] | None = None) -> dict[str, tuple[dict, dict]]:
+        """provisional key -> (form counts, type counts); all keys when ``pkeys`` is None."""
+        rows = self.db.execute("SELECT pkey, forms, types FROM clusters") if pkeys is None else \
+            self._select("SELECT pkey, forms, types FROM clusters WHERE pkey IN ({})", pkeys)
+        return {k: (json.loads(f), json.loads(t)) for k, f, t in rows}
+
+    def type_order(self, pkey: str, n: int) -> list[str]:
+        """The ``n`` types of ``pkey``'s names in the order they first occur, documents by id."""
+        order: dict[str, None] = {}
+        cur = self.db.execute("SELECT types FROM cluster_docs WHERE pkey = ? ORDER BY doc_id", (pkey,))
+        try:
+            for (types,) in cur:
+                order.update((t, None) for t, _ in json.loads(types))
+                if len(order) >= n:
+                    break
+        finally:
+            cur.close()   # a statement left open would hold the read snapshot
+        return list(order)
+
+    def put_linked(self, gone: Iterable[str], rows: Iterable[tuple[str, str, str, str, list]],
+                   uses: Iterable[tuple[str, str, list]], clusters: dict[str, tuple[dict, dict]]) -> None:
+        """One transaction: drop ``gone`` documents, add ``rows`` (doc id, akey, digest, pkeys,
+        names) and ``uses`` (pkey, doc id, types), replace ``clusters`` (empty counts: dropped)."""
+        gone = list(gone)
+        with self.transaction():
+            self.db.executemany("DELETE FROM cluster_docs WHERE pkey = ? AND doc_id = ?",
+                                [(p, i) for i, pkeys in self._gone_pkeys(gone) for p in pkeys])
+            self.db.executemany("DELETE FROM linked WHERE doc_id = ?", ((i,) for i in gone))
+            self.db.executemany("INSERT OR REPLACE INTO linked VALUES (?, ?, ?, ?, ?)",
+                                ((i, k, d, p, json.dumps(n)) for i, k, d, p, n in rows))
+            self.db.executemany("INSERT OR REPLACE INTO cluster_docs VALUES (?, ?, ?)",
+                                ((p, i, json.dumps(t)) for p, i, t in uses))
+            self.db.executemany("DELETE FROM clusters WHERE pkey = ?", ((k,) for k, (f, _) in clusters.items() if not f))
+            self.db.executemany("INSERT OR REPLACE INTO clusters VALUES (?, ?, ?)",
+                                ((k, json.dumps(f), json.dumps(t)) for k, (f, t) in clusters.items() if f))
+
+    def _gone_pkeys(self, ids: list[str]) -> list[tuple[str, list[str]]]:
+        return [(i, p.split("\x1f")) for i, p in self._select("SELECT doc_id, pkeys FROM linked WHERE doc_id IN ({})", ids)]
 
     def _select(self, sql: str, ids: Iterable[str]) -> Iterator[tuple]:
         ids = list(ids)
