@@ -206,7 +206,8 @@ def find_arguments(sent: Sentence, spans: list[tuple[int, int]], trigger: tuple[
     object_args = [a for o in objects for a in tree.stand_for(o)]
     agent_args = [a for g in agents for a in tree.stand_for(g)]
     if passive:
-        doers, undergoers = agent_args, subject_args + object_args
+        # "Modi was awarded the Legion of Merit by ...": a passive's object is the thing given, not who got it
+        doers, undergoers = agent_args, subject_args or object_args
     else:
         doers, undergoers = subject_args, object_args
     doers = list(dict.fromkeys(doers))
