@@ -33,6 +33,8 @@ CASES: list[tuple[str, str, str, set[F]]] = [
      {("visited", "olaf-scholz", "poland", "occurred")}),
     ("en-passive-criticised", "en", "China was criticised by Japan and Australia for its military drills.",
      {("condemns", "japan", "china", "occurred"), ("condemns", "australia", "china", "occurred")}),
+    ("en-passive-with-object", "en", "Narendra Modi was awarded the Legion of Merit by the United States in 2020.",
+     {("awarded", "united-states", "narendra-modi", "occurred")}),
     ("en-subject-coordination", "en", "Vladimir Putin and Miguel Diaz-Canel held talks in Moscow.",
      {("met", "vladimir-putin", "miguel-diaz-canel", "occurred")}),
     ("en-coordination-of-appositions", "en",
