@@ -11,7 +11,8 @@ Two more kinds of report describe an event that already has a statement:
 Ambiguous cases (two fitting statements) link nothing. Everything here is derived: computed over
 the documents present (rdf.refresh_derived), so it follows additions and removals. The values of a
 statement depend only on the statements and reports of its two *families* (relation, entity),
-which is what an incremental batch recomputes (``families``, ``family_nodes``).
+and of its year (dates one within the other share their year), which is what an incremental
+batch recomputes (``families``, ``family_nodes``).
 """
 from __future__ import annotations
 
@@ -150,17 +151,22 @@ def derived_triples(ds) -> set[Triple]:
 
 # --- what an incremental batch recomputes ----------------------------------------------------
 
-def families(triples: Iterable[Triple]) -> set[tuple[URIRef, URIRef]]:
-    """(relation, entity) of every linked statement's two arguments and every report's participant."""
+def _year(date) -> str:
+    return str(date).split("-")[0]
+
+
+def families(triples: Iterable[Triple]) -> set[tuple[URIRef, URIRef, str]]:
+    """(relation, entity, year) of every dated linked statement's two arguments and every report's
+    participant: the nodes whose derived values a change of these triples may change."""
     by_node: dict[URIRef, dict] = defaultdict(dict)
     for s, p, o in triples:
-        if p in (NKG.relation, RDF.subject, RDF.object, NKG.participant):
+        if p in (NKG.relation, RDF.subject, RDF.object, NKG.participant, NKG.date):
             by_node[s][p] = o
     out = set()
     for props in by_node.values():
-        rel = props.get(NKG.relation)
-        if rel in _LINKED_IRIS:
-            out.update((rel, props[k]) for k in (RDF.subject, RDF.object, NKG.participant) if k in props)
+        rel, date = props.get(NKG.relation), props.get(NKG.date)
+        if rel in _LINKED_IRIS and date is not None:
+            out.update((rel, props[k], _year(date)) for k in (RDF.subject, RDF.object, NKG.participant) if k in props)
     return out
 
 
@@ -174,17 +180,19 @@ def family_nodes(ds, fams: set[tuple], excluded: set[URIRef], chunk: int = 500) 
     skip = f"FILTER(?g NOT IN ({', '.join(term_text(g) for g in excluded)}))" if excluded else ""
     fams_sorted = sorted(fams)
     for i in range(0, len(fams_sorted), chunk):
-        rows = " ".join(f"({term_text(r)} {term_text(x)})" for r, x in fams_sorted[i:i + chunk])
-        q = _PREFIXES + f"""SELECT DISTINCT ?n ?rel ?other WHERE {{
-            VALUES (?rel ?x) {{ {rows} }}
+        rows = " ".join(f'({term_text(r)} {term_text(x)} "{y}")' for r, x, y in fams_sorted[i:i + chunk])
+        q = _PREFIXES + f"""SELECT DISTINCT ?n ?rel ?other ?year WHERE {{
+            VALUES (?rel ?x ?year) {{ {rows} }}
             GRAPH ?g {{ {{ ?n nkg:relation ?rel ; rdf:subject ?x ; rdf:object ?other }}
                         UNION {{ ?n nkg:relation ?rel ; rdf:object ?x ; rdf:subject ?other }}
-                        UNION {{ ?n nkg:relation ?rel ; nkg:participant ?x }} }}
+                        UNION {{ ?n nkg:relation ?rel ; nkg:participant ?x }}
+                        ?n nkg:date ?date }}
+            FILTER(STRBEFORE(CONCAT(STR(?date), "-"), "-") = ?year)
             FILTER(STRSTARTS(STR(?g), "{_doc_prefix()}")) {skip} }}"""
-        for n, rel, other in ds.query(q):
+        for n, rel, other, year in ds.query(q):
             nodes.add(n)
             if other is not None:
-                partners.add((rel, other))
+                partners.add((rel, other, str(year)))
     return nodes, partners
 
 

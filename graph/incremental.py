@@ -125,15 +125,17 @@ def _values(terms: Iterable) -> str:
     return " ".join(term_text(t) for t in terms)
 
 
-def _other_evidence(ds: Dataset, statements: list[URIRef], excluded: set[URIRef]) -> set[Triple]:
-    """What other documents say about these statements and their evidence."""
+def _other_evidence(ds: Dataset, statements: list[URIRef], excluded: set[URIRef], evidence: bool = True) -> set[Triple]:
+    """What other documents say about these statements (or reports) and, unless ``evidence`` is
+    False, about their evidence."""
     out: set[Triple] = set()
     skip = f"FILTER(?g NOT IN ({', '.join(term_text(g) for g in excluded)}))" if excluded else ""
+    ev = f"UNION {{ ?st <{NKG.evidence}> ?ev . ?ev ?q ?v }}" if evidence else ""
     for i in range(0, len(statements), VALUES_CHUNK):
         chunk = _values(statements[i:i + VALUES_CHUNK])
         q = f"""CONSTRUCT {{ ?st ?p ?o . ?ev ?q ?v }} WHERE {{
                   VALUES ?st {{ {chunk} }}
-                  GRAPH ?g {{ {{ ?st ?p ?o }} UNION {{ ?st <{NKG.evidence}> ?ev . ?ev ?q ?v }} }}
+                  GRAPH ?g {{ {{ ?st ?p ?o }} {ev} }}
                   FILTER(?g != {term_text(DERIVED_GRAPH)}) {skip} }}"""
         result = ds.query(q)
         out.update(result.graph or ())
@@ -236,12 +238,13 @@ def _recompute_derived(ds: Dataset, old_statements: set[URIRef], old_triples: se
     affected = set(old_statements) | _statements(new_triples) | in_families
     if not affected:
         return [], set()
-    # a statement's values depend on the families of both its arguments: read those whole
+    # a statement's values depend on the families of both its arguments: which statement each
+    # report of the other argument's family stands for (their descriptions, not their evidence)
     context, _ = family_nodes(ds, partners - touched, replaced) if partners - touched else (set(), set())
-    nodes = sorted(affected | in_families | context)
     # refresh_derived's queries run in Oxigraph, on the default graph (the union, as in the store)
     scratch = OxigraphBackend(StoreSpec("memory"))
-    triples = _other_evidence(ds, nodes, replaced) | new_triples
+    triples = _other_evidence(ds, sorted(affected), replaced) | new_triples
+    triples |= _other_evidence(ds, sorted(context - affected), replaced, evidence=False)
     scratch.ox.extend(ox.Quad(*map(to_ox, t)) for t in triples)
     return sorted(affected), {t for t in refresh_derived(scratch.dataset) if t[0] in affected}
 
