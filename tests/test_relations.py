@@ -105,6 +105,8 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [Want("met", "narendra-modi", "olaf-scholz", status="denied")]),
     ("en-refused-sign", "en", "India refused to sign an agreement with China.",
      [Want("signedAgreement", "india", "china", status="denied")]),
+    ("en-declined-condemn", "en", "Brazil declined to condemn Russia.",
+     [Want("condemns", "brazil", "russia", status="denied")]),
     ("vi-not-meet", "vi", "Thủ tướng Phạm Minh Chính không gặp Tổng thống Emmanuel Macron.",
      [Want("met", "pham-minh-chinh", "emmanuel-macron", status="denied")]),
     ("vi-refused-sign", "vi", "Việt Nam từ chối ký thỏa thuận với Trung Quốc.",

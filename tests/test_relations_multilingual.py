@@ -134,8 +134,12 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     ("fr-aids-missiles-planned", "fr", "La France va livrer des missiles supplémentaires à Kiev, a annoncé le ministre des Armées.",
      [W("aids", "france", "ukraine", P)]),
     ("fr-met-passive", "fr", "Emmanuel Macron a été reçu par Xi Jinping à Pékin.", [W("met", "xi-jinping", "emmanuel-macron")]),
+    # the relative clause is a fact of its own, read from the dependency parse
     ("fr-relative-clause", "fr", "Emmanuel Macron, qui a rencontré Xi Jinping, s'est ensuite rendu à Shanghai.",
-     [W("visited", "emmanuel-macron", "shanghai")]),
+     [W("visited", "emmanuel-macron", "shanghai"), W("met", "emmanuel-macron", "xi-jinping")]),
+    ("fr-passive-feminine", "fr", "La Pologne a été visitée par Emmanuel Macron.",
+     [W("visited", "emmanuel-macron", "poland")]),
+    ("fr-denied-refused", "fr", "L'Allemagne a refusé de condamner Israël.", [W("condemns", "germany", "israel", D)]),
     ("fr-fronted-clause", "fr", "Après avoir rencontré Xi Jinping, Emmanuel Macron s'est rendu à Shanghai.",
      [W("visited", "emmanuel-macron", "shanghai")]),
     ("fr-none-students", "fr", "Emmanuel Macron a rencontré des étudiants à Pékin.", []),
