@@ -248,3 +248,61 @@ def test_seeds_kremlin_meeting_of_2018_11_02_has_two_sources(seeds_build):
     assert met["2018-11-02"][0] == 2          # seed 001 tells it whole, seed 000 names Putin only
     assert met["2016-05"][0] == 2             # seed 000's "2016" is seed 001's May 2016 meeting
     assert met["2024-05-09"][0] == 1          # another meeting of the same two stays apart
+
+
+# --- linking rules on hand-made facts ---------------------------------------------------------
+
+def _dataset(dated: dict[str, list[str]], reports: dict[str, str] | None = None):
+    """One document per fact 'a met b' on each date (per pair), one per report of 'a'; refreshed."""
+    from newskg.extract.model import Entity, Evidence, Fact, Facts, Report
+    from newskg.graph.rdf import add_document, new_dataset, refresh_derived
+
+    ds = new_dataset()
+    ents = {k: Entity(k, k.upper(), "Person") for k in "abc"}
+    n = 0
+    for pair, dates in dated.items():
+        for date in dates:
+            n += 1
+            doc = Document(id=f"d{n}", text="x", lang="en")
+            ev = Evidence(doc.id, "x", 0, 1, "en", "test")
+            add_document(ds, doc, ents, Facts([Fact("met", pair[0], pair[1], ev, date=DateValue.parse(date))]), "h")
+    for doc_id, date in (reports or {}).items():
+        doc = Document(id=doc_id, text="x", lang="en")
+        ev = Evidence(doc.id, "x", 0, 1, "en", "test")
+        add_document(ds, doc, ents, Facts([], [Report("met", "a", ev, DateValue.parse(date))]), "h")
+    refresh_derived(ds)
+    return ds
+
+
+def _dates_of(ds, st) -> str:
+    return str(ds.value(st, NKG.date))
+
+
+@pytest.mark.parametrize("dates,links", [
+    (["2016", "2016-05", "2016-05-12"], {("2016", "2016-05-12"), ("2016-05", "2016-05-12")}),   # the finest
+    (["2016", "2016-05", "2016-07"], set()),                                                  # two inside
+    (["2016", "2016-05", "2016-05-12", "2016-05-14"], set()),
+    (["2016", "2017-05"], set()),                                                             # not inside
+    (["2016-05", "2016-05"], set()),                                                          # one statement
+])
+def test_a_coarse_date_stands_for_the_one_finest_event_inside_it(dates, links):
+    ds = _dataset({"ab": dates})
+    got = {(_dates_of(ds, s), _dates_of(ds, o)) for s, o in ds.subject_objects(NKG.sameEventAs)}
+    assert got == links
+
+
+@pytest.mark.parametrize("dated,report,linked", [
+    ({"ab": ["2024-07-08"]}, "2024-07-08", "2024-07-08"),
+    ({"ab": ["2024-07"]}, "2024-07-08", "2024-07"),                       # the statement is coarser
+    ({"ab": ["2024-07-08"], "ac": ["2024-07-08"]}, "2024-07-08", None),  # two meetings that day
+    ({"ab": ["2024-07-08", "2024-07"]}, "2024-07-08", "2024-07-08"),     # coarse one stands for the day
+    ({"ab": ["2024-07-08", "2024-07-20", "2024-07"]}, "2024-07-08", "2024-07-08"),  # coarse one ambiguous
+    ({"ab": ["2024-07-08"], "ac": ["2024-07"]}, "2024-07-08", None),     # another pair that month
+    ({"cb": ["2024-07-08"]}, "2024-07-08", None),                        # not a participant
+    ({"ab": ["2024-07-09"]}, "2024-07-08", None),                        # another day
+])
+def test_a_report_links_to_the_one_statement_it_fits(dated, report, linked):
+    ds = _dataset(dated, {"r": report})
+    (rep,) = ds.subjects(RDF.type, NKG.EventReport)
+    targets = {_dates_of(ds, s) for s in ds.subjects(NKG.evidence, rep)}
+    assert targets == ({linked} if linked else set())
