@@ -28,8 +28,8 @@ from newskg.extract.model import Annotation, Document, Entity
 ROOT = Path(__file__).resolve().parent.parent
 # what the analysis depends on besides the document and the engine: extraction code and data
 ANALYSIS_SOURCES = ("extract", "ontology")
-# what a document's graph depends on besides its analysis: the RDF mapping and this module
-GRAPH_SOURCES = ("graph/rdf.py", "graph/analysis.py", "graph/incremental.py")
+# what a document's graph depends on besides its analysis: the RDF mapping, this module, linking
+GRAPH_SOURCES = ("graph/rdf.py", "graph/analysis.py", "graph/incremental.py", "graph/linking.py")
 
 
 def _files(rel: str) -> Iterator[Path]:

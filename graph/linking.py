@@ -43,10 +43,16 @@ def _doc_types(names: list[list[str]]) -> dict[str, list[list]]:
     return {p: [[t, n] for t, n in c.items()] for p, c in out.items()}
 
 
-def update(ws: Workspace, current: dict[str, str]) -> int:
+def update(ws: Workspace, analysed: dict[str, str]) -> int:
     """Bring the statistics in line with the analysed members (doc id -> analysis key); one
     transaction, so that a build killed at any point leaves counts that match ``linked``.
     Returns how many documents came, changed or went."""
+    from .analysis import fingerprint
+
+    # a document's share is recorded under its analysis key and this module's code (which
+    # decides what a share holds)
+    code = fingerprint(("graph/linking.py",))[:8]
+    current = {i: f"{k}:{code}" for i, k in analysed.items()}
     linked = ws.linked()
     gone = [i for i, row in linked.items() if current.get(i) != row[0]]
     new = sorted(i for i, k in current.items() if i not in linked or linked[i][0] != k)
