@@ -19,7 +19,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from newskg.extract.model import Document
-from newskg.extract.resolve import ClusterStats, Resolution, resolve_clusters
+from newskg.extract.clusters import ClusterStats, Resolution, resolve_clusters
 
 from .workspace import Workspace
 
