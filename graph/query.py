@@ -13,6 +13,8 @@ from rdflib.query import Result
 
 from newskg.extract.errors import QueryError, UnknownChoice, UsageError
 
+from .names import normalize_label
+
 QUERY_DIR = Path(__file__).with_name("queries")
 FORMATS = ("table", "csv", "json")
 
@@ -30,11 +32,22 @@ def load_query(name: str) -> str:
 
 _WHERE = re.compile(r"WHERE\s*\{", re.IGNORECASE)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
+# a header comment naming the parameters that are entity names: newskg folds them to lookup keys
+_ENTITY_PARAMS = re.compile(r"^#\s*entity-params:\s*(.*)$", re.MULTILINE)
+_LIMIT = re.compile(r"\bLIMIT\s+(\d+)", re.IGNORECASE)
+_FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
+
+
+def entity_params(sparql: str) -> set[str]:
+    """The parameters a query's header declares as entity names (``# entity-params: a, b``)."""
+    return {n for m in _ENTITY_PARAMS.finditer(sparql) for n in re.split(r"[\s,]+", m.group(1)) if n}
 
 
 def bind_params(sparql: str, params: dict[str, str]) -> str:
     """Bind ?NAME to a literal with a VALUES clause at the top of the WHERE block. Stores differ in
-    how they take initial bindings (Oxigraph only binds projected variables), VALUES works in all."""
+    how they take initial bindings (Oxigraph only binds projected variables), VALUES works in all.
+    A parameter the header declares an entity name is bound to its lookup key (`normalize_label`),
+    the form ``nkg:lookupKey`` holds: any case, accents or punctuation find the entity."""
     if not params:
         return sparql
     for name in params:
@@ -43,13 +56,34 @@ def bind_params(sparql: str, params: dict[str, str]) -> str:
     m = _WHERE.search(sparql)
     if m is None:
         raise QueryError("parameters need a query with a WHERE { ... } block")
-    values = " ".join(f"VALUES ?{k} {{ {Literal(v).n3()} }}" for k, v in params.items())
+    names = entity_params(sparql)
+    values = " ".join(f"VALUES ?{k} {{ {Literal(normalize_label(v) if k in names else v).n3()} }}"
+                      for k, v in params.items())
     return f"{sparql[:m.end()]} {values} {sparql[m.end():]}"
 
 
-def run_query(graph, sparql: str, params: dict[str, str] | None = None) -> Result:
+def with_limit(sparql: str, limit: int | None) -> str:
+    """At most ``limit`` rows: a LIMIT after the last block is lowered to it, or one is appended.
+    An ASK query (one answer, no solution modifiers in its grammar) is left as it is."""
+    if limit is None:
+        return sparql
+    if limit < 0:
+        raise UsageError(f"bad limit {limit}; expected a number of rows >= 0")
+    # comment lines may follow the last clause; '#' inside an IRI is no comment, so whole lines only
+    body = re.sub(r"(?m)^\s*#.*$", "", sparql).rstrip()
+    form = _FORM.search(re.sub(r"<[^<>\s]*>", "<>", body))
+    if form and form.group(1).upper() == "ASK":
+        return sparql
+    last = body.rfind("}")
+    m = _LIMIT.search(body, last + 1)
+    if m:
+        return f"{body[:m.start(1)]}{min(limit, int(m.group(1)))}{body[m.end(1):]}"
+    return f"{body}\nLIMIT {limit}"
+
+
+def run_query(graph, sparql: str, params: dict[str, str] | None = None, limit: int | None = None) -> Result:
     try:
-        return graph.query(bind_params(sparql, params or {}))
+        return graph.query(with_limit(bind_params(sparql, params or {}), limit))
     except Exception as exc:  # pyparsing and rdflib raise several types for a bad query
         raise QueryError(f"bad SPARQL query: {exc}") from exc
 
