@@ -8,7 +8,6 @@ namespace, as the contract asks. A Dataset is scored as the union of all its gra
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,6 +23,7 @@ from newskg.ontology.terms import ENTITY_NS
 
 from .evaluate_report import (DateMiss, DateScores, EntityScores, GoldEntity, GoldFact, MissedFact, Report,
                               Scores, TypeMismatch, WrongTriple)
+from .names import normalize_label
 
 __all__ = ["Gold", "GoldEntity", "GoldFact", "Report", "evaluate", "load_gold", "normalize_label"]
 
@@ -31,25 +31,7 @@ GOLD_COLUMNS = ("doc", "subject", "relation", "object", "date", "optional", "evi
 ENTITY_COLUMNS = ("name", "type", "aliases")
 _OPTIONAL = {"": False, "no": False, "yes": True}
 _ENTITY_CLASSES = frozenset(ENTITY_TYPES) | {"Entity"}
-# Letters with a stroke do not decompose under NFKD, so strip them by hand (Vietnamese đ, Polish ł…).
-_STROKES = str.maketrans({"đ": "d", "ð": "d", "ø": "o", "ł": "l", "ħ": "h", "ŧ": "t", "ı": "i", "ƀ": "b",
-                          "ɨ": "i", "æ": "ae", "œ": "oe", "þ": "th"})
 _DATE = re.compile(r"(-?\d{4,})(?:-(\d{1,2}))?(?:-(\d{1,2}))?")
-
-
-def normalize_label(text: str) -> str:
-    """Fold case, accents and punctuation: 'Díaz-Canel' -> 'diaz canel', 'Điện' -> 'dien'.
-
-    Punctuation and symbols become a space (so 'Diaz-Canel' == 'Diaz Canel'), then spaces collapse.
-    """
-    text = unicodedata.normalize("NFKD", unicodedata.normalize("NFKD", text).casefold()).translate(_STROKES)
-    chars = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if cat == "Mn":
-            continue
-        chars.append(" " if cat[0] in "PSZC" else ch)
-    return " ".join("".join(chars).split())
 
 
 @dataclass
