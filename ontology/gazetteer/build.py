@@ -115,6 +115,22 @@ def de_genitive(name: str) -> list[str]:
     return [name + "s"]
 
 
+def de_name_genitives(entities: dict[str, dict[str, str]], names: list[tuple[str, str, str, str]]
+                      ) -> list[tuple[str, str, str, str]]:
+    """German genitives of people and of capitals that stand for their state, which news puts
+    before the noun ("Putins Besuch", "die Entscheidung Berlins"): -s on the last word, none after
+    s, ß, x or z ("Scholz' Reise" is rare and would be ambiguous)."""
+    out = []
+    for key, lang, form, kind in names:
+        e = entities.get(key, {})
+        if lang not in ("de", "mul", "en") or kind == "demonym" or not (e.get("type") == "Person" or e.get("stands_for")):
+            continue
+        last = form.split()[-1] if form.split() else ""
+        if last.isalpha() and last[-1].islower() and not re.search(r"[sßxz]$", last):
+            out.append((key, "de", form + "s", kind))
+    return out
+
+
 def cldr_variants(form: str, territory_names: set[str] = frozenset()) -> list[str]:
     """'Myanmar (Burma)' -> 'Myanmar (Burma)', 'Myanmar', 'Burma'; curly apostrophes doubled.
 
@@ -304,6 +320,7 @@ def build() -> tuple[str, str]:
     # every entity answers to its preferred name; 'mul' when the manual data already says so
     listed = {(k, f) for k, lang, f, _ in names if lang in ("en", "mul")}
     names += [(k, "en", e["name"], "name") for k, e in entities.items() if (k, e["name"]) not in listed]
+    names += de_name_genitives(entities, names)
     errors = validate(entities, names)
     if errors:
         raise BuildError("\n".join(errors))
