@@ -34,6 +34,8 @@ _WHERE = re.compile(r"WHERE\s*\{", re.IGNORECASE)
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*$")
 # a header comment naming the parameters that are entity names: newskg folds them to lookup keys
 _ENTITY_PARAMS = re.compile(r"^#\s*entity-params:\s*(.*)$", re.MULTILINE)
+# a line ending in "# only-with: a, b" is left out when one of those parameters is not given
+_ONLY_WITH = re.compile(r"#\s*only-with:\s*([\w\s,]+?)\s*$")
 _LIMIT = re.compile(r"\bLIMIT\s+(\d+)", re.IGNORECASE)
 _FORM = re.compile(r"\b(SELECT|CONSTRUCT|DESCRIBE|ASK)\b", re.IGNORECASE)
 
@@ -47,7 +49,9 @@ def bind_params(sparql: str, params: dict[str, str]) -> str:
     """Bind ?NAME to a literal with a VALUES clause at the top of the WHERE block. Stores differ in
     how they take initial bindings (Oxigraph only binds projected variables), VALUES works in all.
     A parameter the header declares an entity name is bound to its lookup key (`normalize_label`),
-    the form ``nkg:lookupKey`` holds: any case, accents or punctuation find the entity."""
+    the form ``nkg:lookupKey`` holds: any case, accents or punctuation find the entity. Lines
+    marked ``# only-with: NAME`` are left out when NAME is not given (see `_drop_unbound_lines`)."""
+    sparql = _drop_unbound_lines(sparql, params)
     if not params:
         return sparql
     for name in params:
@@ -60,6 +64,19 @@ def bind_params(sparql: str, params: dict[str, str]) -> str:
     values = " ".join(f"VALUES ?{k} {{ {Literal(normalize_label(v) if k in names else v).n3()} }}"
                       for k, v in params.items())
     return f"{sparql[:m.end()]} {values} {sparql[m.end():]}"
+
+
+def _drop_unbound_lines(sparql: str, params: dict[str, str]) -> str:
+    """Leave out the lines marked ``# only-with: p`` when ``p`` is not given. Such a line starts
+    from a parameter's entity (``?e nkg:lookupKey ?name``); unbound, it would match every entity
+    and the query would give the same answer the long way round, so this only saves time."""
+    out = []
+    for line in sparql.splitlines(keepends=True):
+        m = _ONLY_WITH.search(line)
+        if m and not set(re.split(r"[\s,]+", m.group(1).strip())) <= params.keys():
+            continue
+        out.append(line)
+    return "".join(out)
 
 
 def with_limit(sparql: str, limit: int | None) -> str:

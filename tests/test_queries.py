@@ -10,7 +10,8 @@ from oxrdflib import OxigraphStore
 
 from newskg.extract.errors import UsageError
 from newskg.extract.model import DateValue, Document, Entity, Evidence, Fact
-from newskg.graph.query import entity_params, format_result, load_query, ready_made, run_query, with_limit
+from newskg.graph.query import (bind_params, entity_params, format_result, load_query, ready_made, run_query,
+                                 with_limit)
 from newskg.graph.rdf import add_document, new_dataset, refresh_derived
 from newskg.graph.store import OxDataset, load_dataset
 from newskg.ontology.terms import ENTITY_NS, NKG
@@ -293,3 +294,23 @@ def test_run_query_limit_caps_the_rows(small):
     assert len(list(run_query(small, load_query("who-met-whom"), limit=1))) == 1
     with pytest.raises(UsageError, match="bad limit -1"):
         with_limit("SELECT * WHERE {}", -1)
+
+
+@pytest.mark.parametrize("query", ["who-met-whom", "between-countries"])
+def test_the_files_answer_the_same_run_as_they_are(small, query):
+    """Another SPARQL tool runs the .rq file as it is: the lines newskg leaves out without a
+    parameter only make it slower there."""
+    plain = _table(small.query(load_query(query)))
+    assert plain and _bag(plain) == _bag(_rows(small, query))
+
+
+def test_facts_about_with_a_key_bound_by_hand(small):
+    sparql = load_query("facts-about").replace("WHERE {", 'WHERE { VALUES ?name { "diaz canel" }', 1)
+    assert _bag(_table(small.query(sparql))) == _bag(_rows(small, "facts-about", name="Díaz-Canel"))
+
+
+def test_only_with_lines_are_left_out_without_their_parameter():
+    sparql = load_query("between-countries")
+    assert "?x nkg:lookupKey" not in bind_params(sparql, {}) and "?y nkg:lookupKey" not in bind_params(sparql, {})
+    one = bind_params(sparql, {"a": "Cuba"})
+    assert "?x nkg:lookupKey" in one and "?y nkg:lookupKey" not in one and 'VALUES ?a { "cuba" }' in one
