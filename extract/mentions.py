@@ -59,7 +59,40 @@ def merge_mentions(doc: Document, engine_ann: Annotation | None, gaz_ann: Annota
         for start, end in _trim(doc, m, taken):
             out.append(Named(start, end, m.type, None, "engine", m.engine))
             taken.append((start, end))
+    out += _repeated_persons(doc, out, taken, titles)
     return sorted(out, key=lambda n: n.start)
+
+
+def _repeated_persons(doc: Document, names: list[Named], taken: list[tuple[int, int]],
+                      titles: set[str]) -> list[Named]:
+    """A person the engines named once is named again where they missed it ("Cassis also met
+    Yellen", "He Lifeng told Xinhua"): each further occurrence of a full name, or of the last word
+    of a name of two or more words standing apart from other capitalised words, is a mention."""
+    forms: set[str] = set()
+    for n in names:
+        words = n.text(doc).split()
+        if n.type != "Person" or len(words) < 2:
+            continue
+        forms.add(" ".join(words))
+        last = words[-1]
+        if len(last) >= 3 and last[:1].isupper() and last.replace("-", "").isalpha() and last.casefold() not in titles:
+            forms.add(last)
+    out: list[Named] = []
+    for form in sorted(forms, key=len, reverse=True):
+        single = " " not in form
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            # "Sơn La", "Hà Nội", "President Cassis": a last word next to another capitalised word
+            # may be part of another name; the engines read those
+            after = re.match(r"[ \t]+(\S)", doc.text[m.end():m.end() + 3])
+            before = re.search(r"(\S)\S*[ \t]+$", doc.text[max(0, m.start() - 40):m.start()])
+            if single and (after and after.group(1).isupper() or before and before.group(1).isupper()):
+                continue
+            out.append(Named(m.start(), m.end(), "Person", None, "engine", "repeat"))
+            taken.append(m.span())
+    return out
+
 
 
 _ACRONYM = re.compile(r"(?<![\w/])[A-Z]{2,6}(?![\w/])")
@@ -204,8 +237,9 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
             break
         prev = names[j] if j >= 0 else None
         hit = _match_title_end(low, k, titles)
-        if prev is not None and prev.end == k and prev.type in ("Country", "Organization", "City") \
-                and n.office_of is None:
+        # "Russia's Foreign Minister X": a possessive country before a title is whose office it is
+        owner = prev is not None and (prev.end == k or seen_office and POSSESSIVE.fullmatch(doc.text[prev.end:k]))
+        if owner and prev.type in ("Country", "Organization", "City") and n.office_of is None:
             if hit is not None and hit[0] <= prev.start and hit[2] == "office" and not seen_office:
                 # a title that names its country: "Thủ tướng Đức" is the German Chancellor
                 n.office, seen_office, pos = n.office or hit[1], True, hit[0]
@@ -236,6 +270,8 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
             n.former = n.former or office == "former"
         elif kind == "honorific":
             n.honorifics.append(doc.text[s:k])
+        while j >= 0 and names[j].start >= s:  # a name inside the title: "Foreign Ministry spokeswoman"
+            names[j].absorbed, j = True, j - 1
         pos = solid = s
     if comma and not seen_office:
         for x in (n.office_of, posted):

@@ -65,6 +65,7 @@ class UndertheseaEngine:
 
         context = lexicon("vi").context
         titles = {form.casefold() for form, _, _ in lexicon("vi").titles}
+        heads = tuple(w.casefold() for w in lexicon("vi").words("name_head"))
         sentences, mentions = [], []
         for s_start, s_end in split_sentences(doc.text):
             tokens: list[Token] = []
@@ -76,12 +77,12 @@ class UndertheseaEngine:
                 tokens.append(Token(start, start + len(word), word, tag))
                 pos = start + len(word)
             sentences.append(Sentence(s_start, s_end, tokens))
-            mentions.extend(self._proper_names(doc, tokens, context, titles))
+            mentions.extend(self._proper_names(doc, tokens, context, titles, heads))
         return Annotation(doc, sentences, mentions, "underthesea")
 
     @staticmethod
     def _proper_names(doc: Document, tokens: list[Token], context: dict[str, str],
-                      titles: set[str]) -> list[Mention]:
+                      titles: set[str], heads: tuple[str, ...] = ()) -> list[Mention]:
         out = []
         # underthesea already joins a multi-word name into one Np token ("Vladimir Putin"); adjacent
         # Np tokens are different names ("Nga" "Vladimir Putin" after "Tổng thống"), so never glue them.
@@ -90,6 +91,8 @@ class UndertheseaEngine:
                 continue
             before = [t.text.casefold() for t in tokens[max(0, i - 3):i]]
             typ = _context_type(before, context, titles)
+            if typ is None and any(tok.text.casefold().startswith(h + " ") for h in heads):
+                typ = "Organization"  # an institution's head noun opens its name: "Quỹ VinFuture"
             if typ is None:
                 # a foreign name written in two or more capitalised words is most often a person
                 typ = "Person" if len(tok.text.split()) >= 2 else "Organization"
