@@ -4,12 +4,16 @@ A pattern is a line such as `{S} ... held talks with {O}` or `{O} được ... {
 - `{S}` / `{O}`: the subject / object slot; a slot takes one argument or a coordination of
   them ("Putin and Diaz-Canel", "A, B và C"), so "{S} held talks" with two subjects is one
   meeting between both (symmetric relations only);
+- `{O~}`: an object slot whose argument must be in a case other than the nominative, told by
+  the name's ending (grammar kind `case_ending`, Russian): "Путина наградил Токаев" (object first);
 - `...`: a gap of a few words inside the sentence;
 - anything else: a regular expression on the words (case-insensitive), e.g. `(met|meets)`.
 Arguments are names with their title phrase ("Tổng thống Nga Vladimir Putin" is one argument)
 and pronouns resolved to the nearest fitting person. The earliest subject that reaches the
-trigger wins, which is the clause subject in the SVO languages we cover. Rows are in priority
-order: where two rows of a relation claim the same trigger words, the first wins.
+trigger wins, which is the clause subject in the SVO languages we cover; where the case endings
+say that subject is not in the nominative while the object is, the two swap (free word order:
+"Сергея Шойгу сменил Андрей Белоусов"). Rows are in priority order: where two rows of a relation
+claim the same trigger words, the first wins.
 """
 from __future__ import annotations
 
@@ -48,6 +52,8 @@ class Pattern:
     text: str
     pre: str | None = None                  # the slot ("S" or "O") the row puts before its trigger
     trigger_only: re.Pattern[str] | None = None  # the row's trigger words alone, for a parse to fill
+    oblique_object: bool = False            # `{O~}`: the object must be in a case other than the nominative
+    subject_first: bool = False             # the row opens with its subject, before any trigger word
 
 
 @dataclass
@@ -81,7 +87,8 @@ def compile_patterns(lang: str) -> list[Pattern]:
     out = []
     for row in lex.triggers:
         subj_types, obj_types = signatures()[row["relation"]]
-        parts = [p for p in re.split(r"(\{S\}|\{O\}|\.\.\.|\.\.)", row["pattern"]) if p.strip()]
+        oblique_object = "{O~}" in row["pattern"]
+        parts = [p for p in re.split(r"(\{S\}|\{O\}|\.\.\.|\.\.)", row["pattern"].replace("{O~}", "{O}")) if p.strip()]
         subject = None
         pre = {"{S}": "S", "{O}": "O"}.get(parts[0])
         if parts[:2] == ["{S}", "..."]:
@@ -112,8 +119,16 @@ def compile_patterns(lang: str) -> list[Pattern]:
             trig.pop()
         only = re.compile(r"\s*".join(trig), re.IGNORECASE) if pre and trig else None
         out.append(Pattern(row["relation"], re.compile(r"\s*".join(rx), re.IGNORECASE), subject, status,
-                           row["pattern"], pre, only))
+                           row["pattern"], pre, only, oblique_object,
+                           re.sub(r"^(?:\(\?<![^)]*\))+", "", row["pattern"]).startswith("{S}")))
     return out
+
+
+class Masked(str):
+    """A masked sentence (a str) that keeps the text of its arguments, by placeholder number,
+    for the case endings to read (see _oblique)."""
+
+    surfaces: tuple[str, ...] = ()
 
 
 def mask(text: str, start: int, end: int, args: list[tuple[int, int, str]]) -> tuple[str, list[int]]:
@@ -129,7 +144,50 @@ def mask(text: str, start: int, end: int, args: list[tuple[int, int, str]]) -> t
         pos = e
     out.append(text[pos:end])
     offsets.extend(range(pos, end))
-    return "".join(out), offsets
+    masked = Masked("".join(out))
+    masked.surfaces = tuple(text[s:e] for s, e, _ in args)
+    return masked, offsets
+
+
+@lru_cache(maxsize=None)
+def _case_endings(lang: str) -> tuple[tuple[str, str], ...]:
+    from .lexicon import lexicon
+
+    # value "-": the nominative has no ending ("Путина" -> "Путин")
+    rows = [(f, "" if v == "-" else v) for f, v in lexicon(lang).valued("case_ending")]
+    return tuple(sorted(rows, key=lambda fv: -len(fv[0])))
+
+
+@lru_cache(maxsize=4096)
+def _oblique(surface: str, lang: str) -> bool:
+    """Whether a name is in a case other than the nominative: swapping its words' endings for
+    nominative ones (grammar kind `case_ending`: form = oblique ending, value = nominative ending)
+    gives another form of the same entity ("Сергея Шойгу" -> "Сергей Шойгу", "Россию" ->
+    "Россия"). Undeclined names ("Лукашенко") and unknown names are not oblique."""
+    endings = _case_endings(lang)
+    if not endings:
+        return False
+    from itertools import product
+
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    words = surface.split()
+    # the name is the longest tail of the unit the gazetteer knows ("президента Бразилии Лулу да Силву")
+    for i in range(len(words)):
+        name = words[i:]
+        keys = {k for k, _ in gaz.lookup(" ".join(name), lang)}
+        if keys:
+            break
+    else:
+        return False
+    if len(name) > 4:
+        return False
+    options = [[w] + [w[:-len(o)] + n for o, n in endings if len(w) > len(o) + 1 and w.endswith(o)] for w in name]
+    for variant in product(*options):
+        if list(variant) != name and keys & {k for k, _ in gaz.lookup(" ".join(variant), lang)}:
+            return True
+    return False
 
 
 def _ids(text: str | None) -> list[int]:
@@ -194,6 +252,8 @@ def _blank_relative_clauses(window: str, lang: str) -> str:
 def find_matches(masked: str, lang: str) -> list[Match]:
     claimed: dict[str, list[tuple[int, int]]] = {}
     out = []
+    # the arguments whose name is in a case other than the nominative ("Путина", "России")
+    oblique = {i for i, s in enumerate(getattr(masked, "surfaces", ())) if _oblique(s, lang)}
     for pat in compile_patterns(lang):
         for m in pat.regex.finditer(masked):
             groups = m.groupdict()
@@ -204,6 +264,8 @@ def find_matches(masked: str, lang: str) -> list[Match]:
             if any(s < span[1] and span[0] < e for s, e in claimed.get(pat.relation, [])):
                 continue
             subj = _ids(groups.get("S"))
+            if pat.oblique_object and not set(_ids(groups.get("O"))) <= oblique:
+                continue
             if pat.subject is not None:
                 # the earliest fitting subject within reach before the trigger (the clause subject)
                 window = _blank_relative_clauses(masked[max(0, m.start() - SUBJECT_REACH):m.start()], lang)
@@ -215,9 +277,19 @@ def find_matches(masked: str, lang: str) -> list[Match]:
                 reported = _clause_start(window, lang, _reporting(lang))
                 if reported > sm.start():
                     sm = pat.subject.search(window, reported) or sm
+                    # "sagte der dpa, Deutschland werde ...": whom it was told to, before the comma, is
+                    # not the reported clause's subject
+                    comma = window.find(",", reported)
+                    if 0 <= sm.start() < comma:
+                        sm = pat.subject.search(window, comma) or sm
                 subj = _ids(sm.group("S"))
+            obj = _ids(groups.get("O"))
+            if pat.oblique_object and oblique & set(subj):
+                continue  # object first needs a subject in the nominative
+            if pat.subject_first and obj and subj and set(subj) <= oblique and not oblique & set(obj):
+                subj, obj = obj, subj  # the case says who did it: "Путина наградил Токаев"
             claimed.setdefault(pat.relation, []).append(span)
-            out.append(Match(pat.relation, subj, _ids(groups.get("O")), span, pat.status, pat.text, pat.pre))
+            out.append(Match(pat.relation, subj, obj, span, pat.status, pat.text, pat.pre))
     return out
 
 
