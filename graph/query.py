@@ -13,6 +13,8 @@ from rdflib.query import Result
 
 from newskg.extract.errors import QueryError, UnknownChoice, UsageError
 
+from newskg.ontology.terms import NKG
+
 from .names import normalize_label
 
 QUERY_DIR = Path(__file__).with_name("queries")
@@ -99,10 +101,21 @@ def with_limit(sparql: str, limit: int | None) -> str:
 
 
 def run_query(graph, sparql: str, params: dict[str, str] | None = None, limit: int | None = None) -> Result:
+    """``sparql`` with ``params`` bound (see `bind_params`), at most ``limit`` rows."""
+    params = params or {}
+    text = with_limit(bind_params(sparql, params), limit)
     try:
-        return graph.query(with_limit(bind_params(sparql, params or {}), limit))
+        result = graph.query(text)
     except Exception as exc:  # pyparsing and rdflib raise several types for a bad query
         raise QueryError(f"bad SPARQL query: {exc}") from exc
+    if entity_params(sparql) & params.keys() and not _has_lookup_keys(graph):
+        raise QueryError("this graph has no nkg:lookupKey, which name parameters are matched against (it was "
+                         "built by an older newskg): run `newskg build` on it again")
+    return result
+
+
+def _has_lookup_keys(graph) -> bool:
+    return bool(graph.query(f"ASK {{ ?e <{NKG.lookupKey}> ?k }}").askAnswer)
 
 
 def rows(result: Result) -> tuple[list[str], list[list[str]]]:

@@ -8,7 +8,7 @@ import pyoxigraph as ox
 import pytest
 from oxrdflib import OxigraphStore
 
-from newskg.extract.errors import UsageError
+from newskg.extract.errors import QueryError, UsageError
 from newskg.extract.model import DateValue, Document, Entity, Evidence, Fact
 from newskg.graph.query import (bind_params, entity_params, format_result, load_query, ready_made, run_query,
                                  with_limit)
@@ -314,3 +314,11 @@ def test_only_with_lines_are_left_out_without_their_parameter():
     assert "?x nkg:lookupKey" not in bind_params(sparql, {}) and "?y nkg:lookupKey" not in bind_params(sparql, {})
     one = bind_params(sparql, {"a": "Cuba"})
     assert "?x nkg:lookupKey" in one and "?y nkg:lookupKey" not in one and 'VALUES ?a { "cuba" }' in one
+
+
+def test_a_graph_without_lookup_keys_asks_for_a_rebuild():
+    old = _hand_built()
+    old.remove((None, NKG.lookupKey, None))
+    with pytest.raises(QueryError, match="no nkg:lookupKey.*newskg build"):
+        run_query(old, load_query("facts-about"), {"name": "Putin"})
+    assert _rows(old, "who-met-whom")   # a listing needs no key
