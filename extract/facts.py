@@ -306,10 +306,11 @@ def _nearest_date(dates: list, pos: int, status: Status, published: DateValue | 
     best = None
     for d in dates:
         value = d.value
-        if status is Status.PLANNED and d.ahead is not None and published and \
+        ahead = status in (Status.PLANNED, Status.PROPOSED)   # both speak of what is to come
+        if ahead and d.ahead is not None and published and \
                 value.value[:len(published.value)] < published.value[:len(value.value)]:
             value = d.ahead  # a planned event with no year is the next one, not last year's
-        if status is not Status.PLANNED and published and value.value[:len(published.value)] > published.value:
+        if not ahead and published and value.value[:len(published.value)] > published.value:
             continue
         dist = min(abs(d.start - pos), abs(d.end - pos))
         if best is None or dist < best[0]:

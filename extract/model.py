@@ -15,6 +15,13 @@ class Status(str, Enum):
     OCCURRED = "occurred"
     PLANNED = "planned"      # future or reported intention: "will lend", "sẽ cho ... mượn", "may provide"
     DENIED = "denied"        # "did not discuss", "từ chối": kept as a statement, no direct triple
+    # "invited X to visit Y": someone else's proposal, not the actor's plan; a statement, no direct triple
+    PROPOSED = "proposed"
+
+    @property
+    def asserted(self) -> bool:
+        """Whether the fact is stated as true (happened or will happen): only these get a direct triple."""
+        return self in (Status.OCCURRED, Status.PLANNED)
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ DERIVED_GRAPH = URIRef(BASE + "graph/derived")
 ONTOLOGY_GRAPH = URIRef(BASE + "graph/ontology")
 PREFIXES = {"nkg": NKG._NS, "ent": ENTITY_NS, "doc": DOC_NS, "st": STATEMENT_NS, "ev": EVIDENCE_NS,
             "schema": SCHEMA, "skos": SKOS, "prov": PROV, "owl": OWL, "dcterms": DCTERMS, "wd": WIKIDATA}
-_STATUS = {Status.OCCURRED: NKG.Occurred, Status.PLANNED: NKG.Planned, Status.DENIED: NKG.Denied}
+_STATUS = {Status.OCCURRED: NKG.Occurred, Status.PLANNED: NKG.Planned, Status.DENIED: NKG.Denied,
+           Status.PROPOSED: NKG.Proposed}
 _DATE_TYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
 
 
@@ -122,7 +123,7 @@ def _add_fact(g: Graph, fact: Fact, d: URIRef) -> None:
     rel, subj, obj, *_ = statement_key(fact)
     s, o, p = entity_iri(subj), entity_iri(obj), NKG[rel]
     st = statement_iri(fact)
-    if fact.status is not Status.DENIED:
+    if fact.status.asserted:
         g.add((s, p, o))
     g.add((st, RDF.type, NKG.Statement))
     g.add((st, RDF.subject, s))

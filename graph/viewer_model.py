@@ -208,8 +208,8 @@ def build_model(graph: Graph, lang: str = "en") -> ViewerModel:
         for end_iri in (subject, obj):
             if isinstance(end_iri, (URIRef, BNode)) and end_iri in G:
                 G.nodes[end_iri]["st"].append(idx)  # denied ones too: shown in the entity's panel
-        if st["status"] == "Denied" or obj is None:
-            continue  # a denied fact has no direct triple and is never drawn
+        if st["status"] in ("Denied", "Proposed") or obj is None:
+            continue  # a denied or proposed fact has no direct triple and is never drawn
         pairs = [(subject, obj), (obj, subject)] if rel in SYMMETRIC else [(subject, obj)]
         for a, b in pairs:
             if G.has_edge(a, b, key=rel):

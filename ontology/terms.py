@@ -31,6 +31,7 @@ class NKG(DefinedNamespace):
     Occurred: URIRef
     Planned: URIRef
     Denied: URIRef
+    Proposed: URIRef
     Relation: URIRef
     # the fifteen relations
     met: URIRef
