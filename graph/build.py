@@ -139,15 +139,19 @@ def _resolve_refs(corpus: Corpus, refs: Sequence[str]) -> list[str]:
     from newskg.ontology.terms import DOC_NS
 
     members = sorted(corpus.ws.members())
+    ids = set(members)
+    keys = {ref: ref[len(str(DOC_NS)):] if ref.startswith(str(DOC_NS)) else ref for ref in refs}
     by_source = {}
-    for doc in corpus.ws.raw_docs(members):
-        if doc.source:
-            by_source[doc.source] = doc.id
-            by_source[str(Path(doc.source).resolve())] = doc.id
+    # reading every stored document costs seconds on a large graph: only when a ref is no id
+    if any(k not in ids for k in keys.values()):
+        for doc in corpus.ws.raw_docs(members):
+            if doc.source:
+                by_source[doc.source] = doc.id
+                by_source[str(Path(doc.source).resolve())] = doc.id
     found, unknown = [], []
     for ref in refs:
-        key = ref[len(str(DOC_NS)):] if ref.startswith(str(DOC_NS)) else ref
-        hit = key if key in members else by_source.get(ref) or by_source.get(str(Path(ref).resolve()))
+        key = keys[ref]
+        hit = key if key in ids else by_source.get(ref) or by_source.get(str(Path(ref).resolve()))
         (found if hit else unknown).append(hit or ref)
     if unknown:
         shown = ", ".join(members[:20]) + (f", ... ({len(members)} in all)" if len(members) > 20 else "")

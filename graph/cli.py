@@ -71,7 +71,7 @@ def _query(args: argparse.Namespace) -> int:
         sparql = load_query(args.query_name)
     else:
         sparql = args.sparql
-    result = run_query(load_dataset(args.graph), sparql, _params(args.param))
+    result = run_query(load_dataset(args.graph), sparql, _params(args.param), limit=args.limit)
     print(format_result(result, args.format).rstrip("\n"))
     return 0
 
@@ -154,6 +154,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--list", action="store_true", help="list the ready-made queries")
     q.add_argument("--param", action="append", default=[], help="NAME=VALUE bound in the query")
     q.add_argument("--format", default="table", choices=("table", "csv", "json"))
+    q.add_argument("--limit", type=int, help="at most N rows (lowers the query's own LIMIT)")
     q.set_defaults(func=_query)
 
     e = sub.add_parser("export", help="write the graph in an RDF format")

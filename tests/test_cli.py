@@ -41,6 +41,16 @@ def test_query_json(small_out):
     assert rows[0]["date"] == "2019-03-04"
 
 
+@pytest.mark.parametrize("limit,rows", [("0", 0), ("1", 1), ("5", 1)])
+def test_query_limit_and_name_parameter(small_out, limit, rows):
+    proc = run_cli("query", str(small_out), "-q", "who-met-whom", "--param", "name=miguel diaz canel",
+                   "--limit", limit, "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    found = json.loads(proc.stdout)
+    assert len(found) == rows
+    assert all(r["a"] == "Miguel Díaz-Canel" and r["b"] == "Vladimir Putin" for r in found)
+
+
 def test_query_list_and_inline(small_out):
     assert "who-met-whom" in run_cli("query", str(small_out), "--list").stdout
     proc = run_cli("query", str(small_out), "ASK { ?s ?p ?o }", "--format", "csv")
