@@ -30,6 +30,8 @@ ROOT = Path(__file__).resolve().parent.parent
 ANALYSIS_SOURCES = ("extract", "ontology")
 # what a document's graph depends on besides its analysis: the RDF mapping, this module, linking
 GRAPH_SOURCES = ("graph/rdf.py", "graph/analysis.py", "graph/incremental.py", "graph/linking.py")
+# what derived values (source counts, event links) depend on: a change recomputes them all once
+DERIVED_SOURCES = ("graph/rdf.py", "graph/events.py")
 
 
 def _files(rel: str) -> Iterator[Path]:

@@ -20,7 +20,7 @@ from newskg.extract.model import Document, Entity
 
 from . import analysis as an
 from . import linking
-from .incremental import Change, SyncStats, apply_changes, ensure_ontology, stored_documents
+from .incremental import Change, SyncStats, apply_changes, ensure_ontology, refresh_all_derived, stored_documents
 from .rdf import add_document
 from .store import StoreSpec, open_backend, write_config
 from .workspace import Workspace, open_workspace
@@ -175,7 +175,20 @@ class Corpus:
         report.stats = apply_changes(self.backend, changes(), on_written=self._note_written, advance=advance)
         report.errors.extend(report.stats.failed)
         report.ontology_written = ensure_ontology(self.backend)
+        self._ensure_derived(had_documents=bool(stored))
         return report
+
+    def _ensure_derived(self, had_documents: bool) -> None:
+        """Derived values (source counts, event links) follow the code that derives them: when it
+        changed since this store was last synced, they are all recomputed once."""
+        key, fp = f"derived:{self.spec.ident}", an.fingerprint(an.DERIVED_SOURCES)
+        row = self.ws.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        if row and row[0] == fp:
+            return
+        if had_documents:   # a new store's batches computed every value with this code already
+            refresh_all_derived(self.backend)
+        with self.ws.transaction():
+            self.ws.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, fp))
 
     def _note_written(self, changes: list[Change]) -> None:
         self.ws.put_applied(self.spec.ident, [(c.doc_id, *c.record) for c in changes if c.record])

@@ -249,6 +249,29 @@ def _recompute_derived(ds: Dataset, old_statements: set[URIRef], old_triples: se
     return sorted(affected), {t for t in refresh_derived(scratch.dataset) if t[0] in affected}
 
 
+def refresh_all_derived(backend) -> bool:
+    """Every derived value recomputed from the document graphs the store holds: after an upgrade
+    changed how they are derived (graph/events.py), when no batch would touch most statements.
+    True when the derived graph changed."""
+    import pyoxigraph as ox
+
+    from .oxconvert import to_ox
+    from .store import OxigraphBackend, StoreSpec
+
+    skip = {str(DERIVED_GRAPH), str(ONTOLOGY_GRAPH)}
+    rows = backend.dataset.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a ?t } }")
+    scratch = OxigraphBackend(StoreSpec("memory"))   # the documents' union, without derived values
+    for (g,) in rows:
+        if str(g) not in skip:
+            scratch.ox.extend(ox.Quad(*map(to_ox, t)) for t in graph_triples(backend, URIRef(g)))
+    fresh = set(refresh_derived(scratch.dataset))
+    current = graph_triples(backend, DERIVED_GRAPH)
+    if norm_set(current) == norm_set(fresh):
+        return False
+    backend.update(update_text([Edit(DERIVED_GRAPH, current, fresh)]))
+    return True
+
+
 def ensure_ontology(backend) -> bool:
     """The ontology graph, replaced when the ontology file changed. True when written."""
     g = Graph().parse(ONTOLOGY_FILE, format="turtle")  # no blank nodes (term_text refuses them)

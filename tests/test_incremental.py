@@ -392,3 +392,32 @@ def test_progress_bars_and_summary_for_many_documents(tmp_path, capsys):
     summary = result.summary()
     assert summary.startswith("documents: 25 (en 25)")
     assert "25 added, 0 changed, 0 removed, 0 unchanged; 25 analysed, 25 graph(s) written" in summary
+
+
+def test_derived_values_are_recomputed_once_when_the_code_deriving_them_changed(tmp_path):
+    """An upgrade that changes how counts and event links are derived (graph/events.py) must not
+    leave a store's derived graph as the old code wrote it, though no document changed."""
+    import sqlite3
+
+    src, out = tmp_path / "in", tmp_path / "out"
+    paths = [put(src, d) for d in "abcd"]
+    build(paths, out, engine="gazetteer", viewer=False, progress=False)
+    want = snapshot(out)
+    derived = str(DERIVED_GRAPH)
+    assert want[derived]
+    # what an older version might have left: a derived graph that is wrong, under an old fingerprint
+    from newskg.graph.incremental import Edit, graph_triples, update_text
+    from newskg.graph.store import open_backend, read_config
+
+    backend = open_backend(read_config(out))
+    stale = graph_triples(backend, DERIVED_GRAPH)
+    backend.update(update_text([Edit(DERIVED_GRAPH, stale, set(list(stale)[: len(stale) // 2]))]))
+    backend.close()
+    assert snapshot(out)[derived] != want[derived]
+    db = sqlite3.connect(out / "cache.sqlite")
+    with db:
+        db.execute("UPDATE meta SET value='old' WHERE key LIKE 'derived:%'")
+    db.close()
+    again = build(paths, out, engine="gazetteer", viewer=False, progress=False)
+    assert again.graphs_written == 0            # no document graph was rewritten...
+    assert snapshot(out) == want                # ...and yet every derived value is right again
