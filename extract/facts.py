@@ -172,6 +172,8 @@ def _offices(ann: Annotation, names: list[Named], entities: dict[str, Entity], l
         if n.type != "Person" or not n.office or n.office_of is None or not n.entity:
             continue
         org = n.office_of.entity
+        if n.office_of.kind == "implied" and org:
+            _implied_entity(entities, org, ann.doc.id)
         if org not in entities or entities[org].type not in allowed or (n.entity, org, n.office) in seen:
             continue
         seen.add((n.entity, org, n.office))
@@ -181,6 +183,19 @@ def _offices(ann: Annotation, names: list[Named], entities: dict[str, Entity], l
         facts.append(Fact("holdsPosition", n.entity, org, _evidence(ann, sent.start, sent.end),
                           role=n.office, confidence=0.8, trigger=ann.doc.text[n.unit_start:n.start].strip()))
     return facts
+
+
+def _implied_entity(entities: dict[str, Entity], key: str, doc_id: str) -> None:
+    """The state or organisation a title names by itself ("Bundeskanzler": Germany) is a node of
+    the document even where no sentence names it."""
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    if key not in entities and key in gaz:
+        entry = gaz.entry(key)
+        entities[key] = Entity(key, entry.name, entry.type, wikidata=entry.wikidata)
+    if key in entities:
+        entities[key].docs.add(doc_id)
 
 
 def _counterpart_office(ann: Annotation, names: list[Named], person: Named, lex: Lexicon) -> str | None:

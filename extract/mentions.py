@@ -36,6 +36,7 @@ class Named:
     absorbed: bool = False          # a modifier inside another name's title phrase
     entity: str | None = None       # resolved entity key (set by resolve.py)
     honorifics: list[str] = field(default_factory=list)
+    implied_of: str | None = None   # gazetteer key a title names by itself ("Bundeskanzler": germany)
 
     def text(self, doc: Document) -> str:
         return doc.text[self.start:self.end]
@@ -157,17 +158,18 @@ def _trim(doc: Document, m: Mention, taken: list[tuple[int, int]]) -> list[tuple
 
 def strip_titles(doc: Document, names: list[Named], lex: Lexicon) -> None:
     """Remove leading titles/honorifics inside a name span ("President Putin", "ông Miguel")."""
-    forms = sorted(((fold(f), o, k) for f, o, k in lex.titles), key=lambda t: -len(t[0]))
+    forms = title_table(lex)
     for n in names:
         changed = True
         while changed:
             changed = False
             low = fold(doc.text[n.start:n.end])
-            for form, office, kind in forms:
+            for form, office, kind, of in forms:
                 if low.startswith(form + " ") and len(low) > len(form) + 1:
                     if kind == "honorific":
                         n.honorifics.append(doc.text[n.start:n.start + len(form)])
                     elif kind == "office":
+                        n.implied_of = n.implied_of if n.office else of
                         n.office = n.office or office
                     n.start += len(form) + 1
                     changed = True
@@ -177,18 +179,78 @@ def strip_titles(doc: Document, names: list[Named], lex: Lexicon) -> None:
 def read_title_phrases(doc: Document, names: list[Named], lex: Lexicon) -> None:
     """Find the title phrase before or after each person: office, and the country or
     organisation it is of. Country/organisation names inside a phrase are marked absorbed."""
-    titles = sorted(((fold(f), o, k) for f, o, k in lex.titles), key=lambda t: -len(t[0]))
+    titles = title_table(lex)
     fillers = {w.casefold() for w in lex.words("determiner") + lex.words("title_link")}
     linking = {w.casefold() for w in lex.words("locative") + lex.words("conj")}
     posting = {w.casefold() for w in lex.words("posting")}
     links = {w.casefold() for w in lex.words("title_link")}
+    counterparts = {fold(w) for w in lex.words("counterpart")}
+    _split_institutions(doc, names, titles, lex.lang)
     for i, n in enumerate(names):
         n.unit_start, n.unit_end = n.start, n.end
         if n.type != "Person":
             continue
-        _title_before(doc, names, i, titles, fillers, posting, links)
+        _title_before(doc, names, i, titles, fillers, posting, links, counterparts)
         if n.office is None or n.office_of is None:
             _title_after(doc, names, i, titles, fillers | linking | posting)
+        if n.office and n.office_of is None and n.implied_of:
+            n.office_of = _implied_owner(n)
+
+
+def title_table(lex: Lexicon) -> list[tuple[str, str, str, str | None]]:
+    """(folded form, office, kind, of), longest form first. `of` is the gazetteer key of the
+    country or organisation a title names by itself ("Bundeskanzler": germany, "US-Präsident":
+    united-states), from the optional fourth column of ontology/lang/<lang>/titles.tsv."""
+    implied = _implied_owners(lex.lang)
+    return sorted(((fold(f), o, k, implied.get(f)) for f, o, k in lex.titles), key=lambda t: -len(t[0]))
+
+
+@lru_cache(maxsize=None)
+def _implied_owners(lang: str) -> dict[str, str]:
+    from newskg.ontology.gazetteer import LANG_DIR
+
+    from .lexicon import read_tsv
+
+    if not re.fullmatch(r"[a-z]{2,3}", lang or ""):
+        return {}
+    return {r["form"]: r["of"] for r in read_tsv(LANG_DIR / lang / "titles.tsv") if r.get("of")}
+
+
+def _implied_owner(person: Named) -> Named | None:
+    """The country or organisation a title names by itself, as a name outside the text (no
+    surface: it gives the entity no alias); facts.py makes it an entity where the document has none."""
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    key = person.implied_of
+    if key not in gaz:
+        return None
+    at = person.unit_start if person.unit_start >= 0 else person.start
+    return Named(at, at, gaz.entry(key).type, key, "implied", "title", at, at, absorbed=True, entity=key)
+
+
+def _split_institutions(doc: Document, names: list[Named], titles, lang: str) -> None:
+    """"Глава МИД России Сергей Лавров": the title "глава МИД" (Foreign Minister) ends inside the
+    gazetteer's "МИД России" (the Russian Foreign Ministry); what follows the title is the name of
+    the ministry's state, so the name becomes that state and the office is the state's."""
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    low = _casefolded(doc.text)
+    for n in names:
+        if n.type != "Organization" or not n.key or n.key not in gaz:
+            continue
+        state = gaz.entry(n.key).country
+        if not state:
+            continue
+        for gap in re.finditer(r"\s+", doc.text[n.start:n.end]):
+            hit = _match_title_end(low, n.start + gap.start(), titles)
+            if hit is None or hit[0] >= n.start or hit[2] != "office":
+                continue
+            rest = n.start + gap.end()
+            if any(key == state for key, _ in gaz.lookup(doc.text[rest:n.end], lang)):
+                n.start, n.key, n.kind, n.type = rest, state, "name", gaz.entry(state).type
+            break
 
 
 def fold(text: str) -> str:
@@ -205,18 +267,40 @@ def fold(text: str) -> str:
 _casefolded = lru_cache(maxsize=4)(fold)
 
 
-def _match_title_end(low: str, pos: int, titles) -> tuple[int, str, str] | None:
-    """A title ending at `pos` in `low` (the casefolded text): (start, office, kind)."""
-    for form, office, kind in titles:
+def _match_title_end(low: str, pos: int, titles) -> tuple[int, str, str, str | None] | None:
+    """A title ending at `pos` in `low` (the casefolded text): (start, office, kind, of)."""
+    for form, office, kind, of in titles:
         s = pos - len(form)
         if s >= 0 and low[s:pos] == form and (s == 0 or not low[s - 1].isalnum()):
-            return s, office, kind
+            return s, office, kind, of
+    return None
+
+
+def _split_title_end(low: str, pos: int, country: Named, titles) -> tuple[int, str, str, str | None] | None:
+    """A title with the country's adjective inside it, ending at `pos`: "ministre russe des
+    Affaires étrangères", "ministro chino de Exteriores" are "ministre des Affaires étrangères" of
+    Russia, "ministro de Exteriores" of China."""
+    if country.type != "Country" or not 0 < pos - country.end <= 60:
+        return None
+    gap = low[country.end:pos]
+    tail = gap.lstrip()
+    if len(tail) == len(gap) or not tail:
+        return None
+    for form, office, kind, of in titles:
+        if kind != "office" or not form.endswith(" " + tail):
+            continue
+        head = form[:-len(tail)].rstrip()
+        before = low[:country.start].rstrip()
+        s = len(before) - len(head)
+        if head and before.endswith(head) and (s == 0 or not low[s - 1].isalnum()):
+            return s, office, kind, of
     return None
 
 
 def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: set[str],
                   posting: frozenset[str] | set[str] = frozenset(),
-                  links: frozenset[str] | set[str] = frozenset()) -> None:
+                  links: frozenset[str] | set[str] = frozenset(),
+                  counterparts: frozenset[str] | set[str] = frozenset()) -> None:
     """Walk left from a person over titles, honorifics, fillers and the country or organisation
     they are of: "Tổng thống Nga Vladimir Putin", "Russian President Vladimir Putin", "Kremlin
     Spokesman Dmitry Peskov", and "Phát ngôn viên của điện Kremlin, Dmitry Peskov" (title, comma, name)."""
@@ -224,6 +308,7 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
     low = _casefolded(doc.text)
     pos, j = n.start, i - 1
     seen_office = False
+    seen_title = False  # an office, or a counterpart word: "son homologue brésilien, Lula"
     posted: Named | None = None  # the place an office is held in ("to Vietnam")
     comma = re.search(r",\s*$", doc.text[max(0, pos - 3):pos])
     if comma:  # "TITLE of ORG, NAME": only if a title phrase really precedes the comma
@@ -237,12 +322,24 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
             break
         prev = names[j] if j >= 0 else None
         hit = _match_title_end(low, k, titles)
+        if hit is None and prev is not None and n.office_of is None and not seen_office:
+            # "ministre russe des Affaires étrangères": the adjective inside the title is the owner
+            # (past a name the engine found in the title's words, "Affaires étrangères")
+            country = next((x for x in reversed(names[max(0, j - 2):j + 1]) if x.type == "Country"), None)
+            hit = _split_title_end(low, k, country, titles) if country is not None else None
+            if hit is not None:
+                n.office_of, country.absorbed = country, True
         # "Russia's Foreign Minister X": a possessive country before a title is whose office it is
         owner = prev is not None and (prev.end == k or seen_office and POSSESSIVE.fullmatch(doc.text[prev.end:k]))
-        if owner and prev.type in ("Country", "Organization", "City") and n.office_of is None:
-            if hit is not None and hit[0] <= prev.start and hit[2] == "office" and not seen_office:
+        inside = hit is not None and hit[0] <= prev.start and hit[2] == "office" and not seen_office \
+            if owner else False
+        # a name the engine found inside a title is a word of the title ("ministre des Affaires
+        # étrangères"); a gazetteer name there is whose office it is ("Thủ tướng Đức")
+        if owner and prev.type in ("Country", "Organization", "City") and n.office_of is None \
+                and not (inside and prev.key is None):
+            if inside:
                 # a title that names its country: "Thủ tướng Đức" is the German Chancellor
-                n.office, seen_office, pos = n.office or hit[1], True, hit[0]
+                n.office, seen_office, seen_title, pos = n.office or hit[1], True, True, hit[0]
             else:
                 pos = prev.start
             n.office_of, prev.absorbed = prev, True
@@ -262,18 +359,20 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
                     solid = pos
                 continue
             break
-        s, office, kind = hit
+        s, office, kind, of = hit
         if kind == "office" and not seen_office:
+            n.implied_of = n.implied_of if n.office else of
             n.office = n.office or office
-            seen_office = True
+            seen_office = seen_title = True
         elif kind == "modifier":
             n.former = n.former or office == "former"
         elif kind == "honorific":
             n.honorifics.append(doc.text[s:k])
+            seen_title = seen_title or low[s:k] in counterparts
         while j >= 0 and names[j].start >= s:  # a name inside the title: "Foreign Ministry spokeswoman"
             names[j].absorbed, j = True, j - 1
         pos = solid = s
-    if comma and not seen_office:
+    if comma and not seen_title:
         for x in (n.office_of, posted):
             if x is not None:
                 x.absorbed = False
@@ -301,7 +400,7 @@ def _title_after(doc: Document, names: list[Named], i: int, titles, fillers: set
     if any(x.type == "Person" for x in inside):
         return
     low = fold(doc.text[start:stop])
-    title_words = {w for form, _, _ in titles for w in form.casefold().split()}
+    title_words = {w for form, *_ in titles for w in form.casefold().split()}
     for word in re.finditer(r"\w+", doc.text[start:stop]):
         at = start + word.start()
         if any(x.start <= at < x.end for x in inside):
@@ -310,9 +409,10 @@ def _title_after(doc: Document, names: list[Named], i: int, titles, fillers: set
         if not (w.casefold() in fillers or w.casefold() in title_words or w[:1].isupper()):
             return
     office = None
-    for form, off, kind in titles:
+    for form, off, kind, of in titles:
         if kind == "office" and re.search(rf"(?<!\w){re.escape(form)}(?!\w)", low):
             office = off
+            n.implied_of = n.implied_of if n.office else of
             break
     if office is None:
         return
@@ -330,7 +430,7 @@ def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> lis
     """A title with a country or organisation and no name ("Chủ tịch Cuba", "the Cuban president",
     "the Russian leader") refers to whoever holds that office in the document; facts.py resolves it.
     Returns new Person names spanning the title phrase."""
-    titles = sorted(((fold(f), o, k) for f, o, k in lex.titles if k == "office"), key=lambda t: -len(t[0]))
+    titles = [t for t in title_table(lex) if t[2] == "office"]
     low = _casefolded(doc.text)
     persons = sorted((o.start, o.end) for o in names if o.type == "Person")
     person_starts = [s for s, _ in persons]
@@ -352,7 +452,7 @@ def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> lis
             if not after:
                 continue
             rest = low[n.end + after.end():n.end + after.end() + 60]
-            found = next(((f, o) for f, o, _ in titles if rest.startswith(f) and
+            found = next(((f, o) for f, o, *_ in titles if rest.startswith(f) and
                           (len(rest) == len(f) or not rest[len(f)].isalnum())), None)
             if not found:
                 continue
@@ -373,7 +473,7 @@ def _bare_titles(doc: Document, names: list[Named], refs: list[Named], titles) -
     refers to the one holder of that office the document names."""
     taken = [(n.unit_start, n.unit_end) for n in names] + [(r.start, r.end) for r in refs]
     out: list[Named] = []
-    for form, office, _ in titles:
+    for form, office, *_ in titles:
         for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text, re.IGNORECASE):
             start, end = m.span()
             if not doc.text[start].isupper() or any(s < end and start < e for s, e in taken):

@@ -190,7 +190,8 @@ def _titles(lang: str) -> tuple[tuple[str, str, str], ...]:
     path = LANG_DIR / lang / "titles.tsv"
     if not path.is_file():
         return ()
-    return tuple((form, office, kind) for form, office, kind in _rows(path))
+    # a fourth column (`of`: the country or organisation a title implies) is read by extract/mentions.py
+    return tuple((row[0], row[1], row[2]) for row in _rows(path))
 
 
 def load_titles(lang: str) -> list[tuple[str, str, str]]:

@@ -55,7 +55,8 @@ def find_names(text: str, tokens: list[Token], lang: str | None) -> list[Mention
         if {normalise(word), normalise(word.rstrip(".")), normalise(POSSESSIVE.sub("", word))} & starts:
             for j in range(min(len(tokens), i + MAX_WORDS) - 1, i - 1, -1):
                 surface = text[tokens[i].start:tokens[j].end]
-                if not any(c.isupper() for c in surface) and not _lower_case_name(gaz, surface, lang):
+                if not any(c.isupper() for c in surface) and not _lower_case_name(gaz, surface, lang) \
+                        and not (j == i and _lower_case_demonym(gaz, text, tokens[i].start, tokens[i].end, lang)):
                     continue
                 hits = gaz.lookup(surface, lang)
                 if not hits:
@@ -86,6 +87,34 @@ def _lower_case_name(gaz, surface: str, lang: str | None) -> bool:
     """Some names are written in lower case ("dpa"): only an exact, case-sensitive form counts."""
     return any(form == surface and kind != "demonym" for key, _ in gaz.lookup(surface, lang)
                for form, _, kind in gaz.names(key))
+
+
+def _lower_case_demonym(gaz, text: str, start: int, end: int, lang: str | None) -> bool:
+    """A nationality adjective is written in lower case in most languages ("el presidente ruso",
+    "den chinesischen Präsidenten", "российский президент"): it names the state where it qualifies
+    an office or a counterpart, written exactly as a demonym of the document's language."""
+    surface = text[start:end]
+    if not lang or not any(kind == "demonym" and form_lang == lang and form == surface
+                           for key, _ in gaz.lookup(surface, lang) for form, form_lang, kind in gaz.names(key)):
+        return False
+    forms = _title_forms(lang)
+    before = text[max(0, start - 80):start].rstrip().casefold()
+    after = text[end:end + 80].lstrip().casefold()
+    for form in forms:
+        if before.endswith(form) and (len(before) == len(form) or not before[-len(form) - 1].isalnum()):
+            return True
+        if after.startswith(form) and (len(after) == len(form) or not after[len(form)].isalnum()):
+            return True
+    return False
+
+
+@lru_cache(maxsize=None)
+def _title_forms(lang: str) -> tuple[str, ...]:
+    """The offices and honorifics (counterpart words among them) of a language, casefolded."""
+    from ..lexicon import lexicon
+
+    return tuple(sorted({form.casefold() for form, _, kind in lexicon(lang).titles if kind in ("office", "honorific")},
+                        key=len, reverse=True))
 
 
 def _own_demonym(gaz, key: str, surface: str, lang: str | None) -> bool:
