@@ -363,3 +363,102 @@ def test_loader_does_not_import_rdflib():
     code = "import sys, newskg.ontology.gazetteer as g; g.load_gazetteer(); g.load_titles('vi'); print('rdflib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+# --- nationality adjectives (src/demonyms.tsv inflected by src/adjective_rules.tsv) ------------
+
+def _build_module():
+    sys.path.insert(0, str(GAZ_DIR))
+    try:
+        import build
+    finally:
+        sys.path.remove(str(GAZ_DIR))
+    return build
+
+
+ADJECTIVE_LANGS = ("fr", "es", "pt", "ru", "de")
+
+
+@pytest.mark.parametrize("lang", ADJECTIVE_LANGS)
+def test_every_adjective_form_resolves_to_its_country(gaz, lang):
+    """Every form of every demonym of a language (hand-written in names_demonyms.tsv or inflected
+    from a lemma of demonyms.tsv) looks up to its state, in lower case as news writes it."""
+    forms = [(form, e.key) for e in gaz.entries() if e.type == "Country"
+             for form, l, kind in gaz.names(e.key) if l == lang and kind == "demonym"]
+    assert len(forms) >= 400
+    wrong = [(form, key) for form, key in forms if key not in [k for k, _ in gaz.lookup(form, lang)]]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("lang", ADJECTIVE_LANGS)
+def test_inflected_adjectives_are_in_the_gazetteer(gaz, lang):
+    build = _build_module()
+    generated = [(key, form) for key, l, form, _ in build.demonym_adjectives(build.load_sets()) if l == lang]
+    assert len(generated) >= 100
+    missing = [(key, form) for key, form in generated if (form, lang, "demonym") not in gaz.names(key)]
+    assert missing == []
+
+
+@pytest.mark.parametrize("lang", ADJECTIVE_LANGS)
+def test_the_most_newsworthy_states_have_adjectives(gaz, lang):
+    countries = [e.key for e in gaz.entries() if e.type == "Country"]
+    with_adjective = [k for k in countries if any(l == lang and kind == "demonym" for _, l, kind in gaz.names(k))]
+    assert len(with_adjective) >= 110
+    for key in ("uzbekistan", "lithuania", "romania", "czech-republic", "ireland", "morocco", "ecuador",
+                "kuwait", "cyprus", "haiti", "qatar", "united-arab-emirates", "myanmar", "malaysia"):
+        assert key in with_adjective, key
+
+
+@pytest.mark.parametrize("lang, lemma, forms", [
+    ("ru", "узбекский", {"узбекский", "узбекского", "узбекскому", "узбекским", "узбекском", "узбекская",
+                         "узбекской", "узбекскую", "узбекское", "узбекские", "узбекских", "узбекскими"}),
+    ("ru", "словацкий", {"словацкого", "словацкой", "словацкими"}),
+    ("de", "usbekisch", {"usbekisch", "usbekische", "usbekischen", "usbekischer", "usbekisches", "usbekischem"}),
+    ("es", "ecuatoriano", {"ecuatoriano", "ecuatoriana", "ecuatorianos", "ecuatorianas"}),
+    ("es", "irlandés", {"irlandés", "irlandesa", "irlandeses", "irlandesas"}),
+    ("es", "marroquí", {"marroquí", "marroquíes"}),
+    ("es", "croata", {"croata", "croatas"}),
+    ("pt", "irlandês", {"irlandês", "irlandesa", "irlandeses", "irlandesas"}),
+    ("pt", "uzbeque", {"uzbeque", "uzbeques"}),
+    ("fr", "équatorien", {"équatorien", "équatorienne", "équatoriens", "équatoriennes"}),
+    ("fr", "irlandais", {"irlandais", "irlandaise", "irlandaises"}),
+    ("fr", "marocain", {"marocain", "marocaine", "marocains", "marocaines"}),
+    ("fr", "tchèque", {"tchèque", "tchèques"}),
+    ("fr", "letton{,ne,s,nes}", {"letton", "lettonne", "lettons", "lettonnes"}),
+])
+def test_adjectives_inflect_from_their_lemma(lang, lemma, forms):
+    build = _build_module()
+    rules = build.read_tsv(build.SRC / "adjective_rules.tsv")
+    generated = build.inflect_adjective(lemma, lang, rules, build.load_sets())
+    assert forms <= set(generated) and len(generated) == len(set(generated))
+
+
+def test_an_adjective_no_rule_fits_is_a_build_error():
+    build = _build_module()
+    rules = build.read_tsv(build.SRC / "adjective_rules.tsv")
+    with pytest.raises(build.BuildError, match="no rule"):
+        build.inflect_adjective("turc", "fr", rules, build.load_sets())
+
+
+@pytest.mark.parametrize("lang, text, adjective, found", [
+    ("es", "el presidente ruso, Vladímir Putin", "ruso", True),
+    ("pt", "o secretário de Estado americano, Antony Blinken", "americano", True),
+    ("fr", "son homologue chinois Wang Yi", "chinois", True),
+    ("fr", "le ministre russe des Affaires étrangères", "russe", True),
+    ("de", "den chinesischen Präsidenten Xi Jinping", "chinesischen", True),
+    ("ru", "российский президент Владимир Путин", "российский", True),
+    ("ru", "с китайским лидером Си Цзиньпином", "китайским", True),
+    # no office or counterpart next to it: an adjective, not a name of the state
+    ("es", "con empresarios chinos en Moscú", "chinos", False),
+    ("de", "die russische Wirtschaft wächst", "russische", False),
+    ("ru", "на русском языке", "русском", False),
+    # a form of another language is not a demonym here
+    ("es", "el presidente russe", "russe", False),
+])
+def test_lower_case_adjectives_next_to_a_title_name_the_state(lang, text, adjective, found):
+    from newskg.extract.engines.gazetteer_engine import find_names, tokenize
+
+    mentions = find_names(text, tokenize(text, 0, len(text)), lang)
+    hits = [m for m in mentions if text[m.start:m.end] == adjective]
+    assert bool(hits) == found
+    assert all(m.type == "Country" and m.label == "gazetteer:demonym" for m in hits)

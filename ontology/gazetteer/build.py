@@ -86,6 +86,33 @@ def expand(form: str, sets: dict[str, list[str]]) -> list[str]:
     return out
 
 
+def inflect_adjective(lemma: str, lang: str, rules: list[dict[str, str]], sets: dict[str, list[str]]) -> list[str]:
+    """Every form of a nationality adjective from its lemma: the first rule of `lang` whose ending
+    the lemma has names an ending set, whose first ending is the lemma's own ('узбекский' ->
+    узбекского, узбекской, узбекскими ...; 'irlandés' -> irlandesa, irlandeses ...). A lemma with
+    {a,b} groups is expanded as written."""
+    if "{" in lemma:
+        return expand(lemma, sets)
+    for rule in rules:
+        if rule["lang"] == lang and lemma.endswith(rule["ending"]):
+            endings = sets[rule["set"]]
+            if not lemma.endswith(endings[0]):
+                raise BuildError(f"{rule['_where']}: set {rule['set']} does not start with the ending of {lemma!r}")
+            stem = lemma[:len(lemma) - len(endings[0])]
+            return [stem + e for e in endings]
+    raise BuildError(f"no rule in adjective_rules.tsv inflects {lemma!r} ({lang}); write its forms as {{a,b}}")
+
+
+def demonym_adjectives(sets: dict[str, list[str]]) -> list[tuple[str, str, str, str]]:
+    """The nationality adjectives of src/demonyms.tsv in all their forms, as demonyms."""
+    rules = read_tsv(SRC / "adjective_rules.tsv")
+    for rule in rules:
+        if rule["set"] not in sets:
+            raise BuildError(f"{rule['_where']}: unknown ending set {rule['set']!r}")
+    return [(r["key"], r["lang"], form, "demonym") for r in read_tsv(SRC / "demonyms.tsv")
+            for form in inflect_adjective(r["adjective"], r["lang"], rules, sets)]
+
+
 def ru_cases(name: str) -> list[str]:
     """Oblique cases of a one-word Russian country name (gen, dat, acc, instr, prep) by regular rules."""
     if " " in name or "-" in name or name in RU_IRREGULAR or not re.fullmatch(r"[А-ЯЁ][а-яё]+", name):
@@ -303,6 +330,7 @@ def build() -> tuple[str, str]:
             kind = r.get("kind") or "alias"
             for lang in r["lang"].split(","):
                 names += [(r["key"], lang.strip(), f.strip(), kind) for f in expand(r["form"], sets)]
+    names += demonym_adjectives(sets)
     known = merge_entities(gen_entities, manual_entities)
     owners: dict[str, set[str]] = {}
     for key, lang, form, _ in names + [(k, "en", e["name"], "") for k, e in known.items()]:
