@@ -190,7 +190,7 @@ def read_title_phrases(doc: Document, names: list[Named], lex: Lexicon) -> None:
         n.unit_start, n.unit_end = n.start, n.end
         if n.type != "Person":
             continue
-        _title_before(doc, names, i, titles, fillers, posting, links, counterparts)
+        _title_before(doc, names, i, titles, fillers, posting, links, counterparts, lex.lang)
         if n.office is None or n.office_of is None:
             _title_after(doc, names, i, titles, fillers | linking | posting)
         if n.office and n.office_of is None and n.implied_of:
@@ -300,7 +300,7 @@ def _split_title_end(low: str, pos: int, country: Named, titles) -> tuple[int, s
 def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: set[str],
                   posting: frozenset[str] | set[str] = frozenset(),
                   links: frozenset[str] | set[str] = frozenset(),
-                  counterparts: frozenset[str] | set[str] = frozenset()) -> None:
+                  counterparts: frozenset[str] | set[str] = frozenset(), lang: str | None = None) -> None:
     """Walk left from a person over titles, honorifics, fillers and the country or organisation
     they are of: "Tổng thống Nga Vladimir Putin", "Russian President Vladimir Putin", "Kremlin
     Spokesman Dmitry Peskov", and "Phát ngôn viên của điện Kremlin, Dmitry Peskov" (title, comma, name)."""
@@ -364,6 +364,9 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
             n.implied_of = n.implied_of if n.office else of
             n.office = n.office or office
             seen_office = seen_title = True
+            owner_word = _compound_owner(doc, s, lang) if n.office_of is None and not of else None
+            if owner_word is not None:  # "Nato-Generalsekretär", "Kreml-Chef": the word before the hyphen
+                n.implied_of, s = owner_word
         elif kind == "modifier":
             n.former = n.former or office == "former"
         elif kind == "honorific":
@@ -380,6 +383,25 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
         return
     # a link left dangling at the start ("của", "of") is not part of the phrase
     n.unit_start = min(n.unit_start, solid)
+
+
+def _compound_owner(doc: Document, title_start: int, lang: str | None) -> tuple[str, int] | None:
+    """A title joined by a hyphen to the name of a state or organisation ("Nato-Generalsekretär",
+    "Kreml-Chef", "IWF-Chefin"): (gazetteer key, start of that name). Short capitals ("US")
+    count only written exactly as the gazetteer has them."""
+    from newskg.ontology.gazetteer import case_sensitive, load_gazetteer
+
+    m = re.search(r"(?<![\w-])([^\W\d_][\w.]*)-$", doc.text[max(0, title_start - 40):title_start])
+    if m is None or not m.group(1)[:1].isupper():
+        return None
+    word, gaz = m.group(1), load_gazetteer()
+    for key, _ in gaz.lookup(word, lang):
+        if gaz.entry(key).type not in ("Country", "Organization"):
+            continue
+        if case_sensitive(word) and not any(form == word for form, _, _ in gaz.names(key)):
+            continue
+        return key, title_start - len(m.group(0))
+    return None
 
 
 def _title_after(doc: Document, names: list[Named], i: int, titles, fillers: set[str]) -> None:
