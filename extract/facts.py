@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from newskg.ontology.relations import SYMMETRIC
 
 from .depargs import with_parse
+from .groups import GroupResolver
 from .lexicon import Lexicon, alternation, lexicon
 from .mentions import Named, find_role_references
 from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Facts, Report, Status
@@ -40,11 +41,13 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
     seen_persons: list[Named] = []
     reports: list[Report] = []
     starts = [n.unit_start for n in names]  # sorted: each sentence's names by bisection
+    groups = GroupResolver(doc, names, entities, lex)   # "the two sides", "both leaders", "the bloc"
     for sent in ann.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         units = [n for n in names[lo:hi] if not n.absorbed]
         args = [_Arg(n.unit_start, min(n.unit_end, sent.end), n) for n in units]
         args += _pronouns(doc, sent.start, sent.end, args, seen_persons, lex)
+        args += [_Arg(g.start, g.end, g, pronoun=True) for g in groups.arguments(sent.start, sent.end, facts)]
         args = _non_overlapping(sorted(args, key=lambda a: (a.start, -a.end)))
         args = [a for a in args if not _dateline(doc.text, sent.start, a)]
         seen_persons.extend(n for n in units if n.type == "Person")
@@ -55,6 +58,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
         # where the engine parsed the sentence, arguments by the parse (extract/depargs.py)
         matches = with_parse(matches, masked, offsets, sent, [(a.start, a.end, a.type) for a in args],
                              doc.lang or "en")
+        matches = groups.expand(matches, args)   # a group argument becomes its members
         if not matches and not tells_event(masked, doc.lang or "en"):
             continue
         sentence_text = doc.text[sent.start:sent.end]
