@@ -387,20 +387,17 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
 
 def _compound_owner(doc: Document, title_start: int, lang: str | None) -> tuple[str, int] | None:
     """A title joined by a hyphen to the name of a state or organisation ("Nato-Generalsekretär",
-    "Kreml-Chef", "IWF-Chefin"): (gazetteer key, start of that name). Short capitals ("US")
-    count only written exactly as the gazetteer has them."""
-    from newskg.ontology.gazetteer import case_sensitive, load_gazetteer
+    "Kreml-Chef", "IWF-Chefin"): (gazetteer key, start of that name). The name must be
+    capitalised; "Nato" is the NATO of German spelling."""
+    from newskg.ontology.gazetteer import load_gazetteer
 
     m = re.search(r"(?<![\w-])([^\W\d_][\w.]*)-$", doc.text[max(0, title_start - 40):title_start])
     if m is None or not m.group(1)[:1].isupper():
         return None
     word, gaz = m.group(1), load_gazetteer()
     for key, _ in gaz.lookup(word, lang):
-        if gaz.entry(key).type not in ("Country", "Organization"):
-            continue
-        if case_sensitive(word) and not any(form == word for form, _, _ in gaz.names(key)):
-            continue
-        return key, title_start - len(m.group(0))
+        if gaz.entry(key).type in ("Country", "Organization"):
+            return key, title_start - len(m.group(0))
     return None
 
 

@@ -756,6 +756,10 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("visited", "annalena-baerbock", "kyiv"), W("holdsPosition", "annalena-baerbock", "germany")]),
     ("de-title-implied-org", "de", "Kremlsprecher Dmitri Peskow sagte, Russland lehne das ab.",
      [W("holdsPosition", "dmitry-peskov", "kremlin")]),
+    ("de-title-compound", "de", "Kreml-Chef Wladimir Putin empfing Xi Jinping in Moskau.",
+     [W("met", "vladimir-putin", "xi-jinping"), W("holdsPosition", "vladimir-putin", "russia")]),
+    ("de-title-compound-org", "de", "Nato-Chef Mark Rutte traf Olaf Scholz in Berlin.",
+     [W("met", "mark-rutte", "olaf-scholz"), W("holdsPosition", "mark-rutte", "nato")]),
     # an adjective that qualifies no office is no argument: businessmen are not China
     ("es-title-adjective-none", "es", "Putin se reunió en Moscú con empresarios chinos.", []),
 ]
