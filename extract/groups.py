@@ -89,6 +89,8 @@ class GroupResolver:
             if len(types) != 1:
                 continue
             typ = types.pop()
+            for m in members:
+                self._ensure(m)
             group = Named(ph.start, ph.end, typ, kind="group", unit_start=ph.start, unit_end=ph.end)
             self.members[id(group)] = (group, tuple(
                 Named(ph.start, ph.end, typ, key=m, kind="group", unit_start=ph.start, unit_end=ph.end, entity=m)
@@ -220,7 +222,10 @@ class GroupResolver:
 
     def _type(self, key: str) -> str | None:
         ent = self.entities.get(key)
-        return ent.type if ent else None
+        if ent is None:
+            gaz = _gazetteer()
+            return gaz.entry(key).type if key in gaz else None
+        return ent.type
 
     def _fits(self, key: str, want: str) -> bool:
         typ = self._type(key)
@@ -245,11 +250,23 @@ class GroupResolver:
                 return state if self._type(state) == "Country" else None
         return None
 
+    def _ensure(self, key: str) -> None:
+        """A state the text did not name ("the two countries" after two leaders) becomes a node
+        of this document, as a capital's state does in extract_facts."""
+        if key not in self.entities:
+            entry = _gazetteer().entry(key)
+            self.entities[key] = Entity(key, entry.name, entry.type, wikidata=entry.wikidata)
+        self.entities[key].docs.add(self.doc.id)
 
-def _gazetteer_country(key: str) -> set[str]:
+
+def _gazetteer():
     from newskg.ontology.gazetteer import load_gazetteer
 
-    gaz = load_gazetteer()
+    return load_gazetteer()
+
+
+def _gazetteer_country(key: str) -> set[str]:
+    gaz = _gazetteer()
     country = gaz.entry(key).country if key in gaz else None
     return {country} if country else set()
 
