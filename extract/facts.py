@@ -15,7 +15,8 @@ from .mentions import Named, find_role_references
 from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Facts, Report, Status
 from .relations import find_matches, mask, pairs, signatures, status_of
 from .reports import Candidate, drop_told, find_reports, tells_event
-from .temporal import find_amount, find_dates
+from .datecontext import DateContext
+from .temporal import find_amount
 
 PLACE_RELATIONS = frozenset({"met", "talkedTo", "visited", "signedAgreement", "awarded", "invited"})
 MONEY_RELATIONS = frozenset({"lends", "aids", "signedAgreement", "sanctions"})
@@ -42,6 +43,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
     reports: list[Report] = []
     starts = [n.unit_start for n in names]  # sorted: each sentence's names by bisection
     groups = GroupResolver(doc, names, entities, lex)   # "the two sides", "both leaders", "the bloc"
+    context = DateContext(doc, doc.lang or "en")  # dates the story gives beyond a sentence's own words
     for sent in ann.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         units = [n for n in names[lo:hi] if not n.absorbed]
@@ -51,6 +53,8 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
         args = _non_overlapping(sorted(args, key=lambda a: (a.start, -a.end)))
         args = [a for a in args if not _dateline(doc.text, sent.start, a)]
         seen_persons.extend(n for n in units if n.type == "Person")
+        args = [a for a in args if not context.in_dateline(a.start)]
+        dates = context.enter(sent.start, sent.end, {a.named.entity for a in args if a.named.entity})
         if len(args) < 1:
             continue
         masked, offsets = mask(doc.text, sent.start, sent.end, [(a.start, a.end, a.type) for a in args])
@@ -62,7 +66,6 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
         if not matches and not tells_event(masked, doc.lang or "en"):
             continue
         sentence_text = doc.text[sent.start:sent.end]
-        dates = find_dates(sentence_text, doc.lang or "en", doc.published)
         evidence = _evidence(ann, sent.start, sent.end)
 
         def date_at(pos: int, status: Status) -> DateValue | None:
@@ -89,6 +92,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
                     if money:
                         fact.amount, fact.currency = money
                 facts.append(fact)
+        context.settle(facts[before:])
         # one participant named: a report of the event, evidence for the statement it fits
         reports += find_reports(
             masked, doc.lang or "en", lex, matches, {f.relation for f in facts[before:]},

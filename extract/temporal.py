@@ -4,13 +4,19 @@ Date expressions are found with per-language regexes (ontology/lang/<lang>/dates
 groups say what the expression gives: `d`, `m`, `y` (numbers), `mon` (a month name, read with
 babel's CLDR month names), `wd` (a weekday, resolved with dateparser relative to publication),
 `rel` (a relative word such as "yesterday", resolved with dateparser), `now` (deixis of the
-reported event: "this visit", "lần này"). Dates without a year take the publication year, moved
-back a year when that would put them after publication (news reports the past).
+reported event: "this visit", "lần này"), `prevweek` / `nextweek` ("last week": the month of that
+calendar week, the year where the week straddles two months), `same` (an anaphor: "the same day",
+"cùng ngày", "am selben Tag": the last date of the document mentioned before, at the row's
+precision; given by the caller as `earlier`), `prevday` / `nextday` (the day before or after
+it: "накануне", "the next day"; "the day before" with nothing before it is the eve of publication). Rows with an `event` or `also` group are not dates:
+extract/datecontext.py reads them. Dates without a year take the publication year, moved back a
+year when that would put them after publication (news reports the past).
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -26,10 +32,20 @@ class DateMention:
     ahead: DateValue | None = None  # the reading a year later, for planned events ("en mai" said in March)
 
 
+CONTEXT_GROUPS = frozenset({"event", "also"})  # rows that mark a sentence, not a date
+
+
 @lru_cache(maxsize=None)
 def _patterns(lang: str) -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile(row["regex"], re.IGNORECASE), row.get("precision", ""))
-            for row in lexicon(lang).dates]
+    rows = [(re.compile(row["regex"], re.IGNORECASE), row.get("precision", "")) for row in lexicon(lang).dates]
+    return [(rx, p) for rx, p in rows if not CONTEXT_GROUPS & set(rx.groupindex)]
+
+
+@lru_cache(maxsize=None)
+def context_patterns(lang: str, group: str) -> list[tuple[re.Pattern[str], str]]:
+    """The dates.tsv rows with the named group `group` (`event`, `also`), with their precision."""
+    rows = [(re.compile(row["regex"], re.IGNORECASE), row.get("precision", "")) for row in lexicon(lang).dates]
+    return [(rx, p) for rx, p in rows if group in rx.groupindex]
 
 
 @lru_cache(maxsize=None)
@@ -86,22 +102,60 @@ def _weekday(name: str, lang: str, base: dt.date) -> dt.date | None:
     return _relative(name, lang, base)
 
 
-def find_dates(text: str, lang: str, published: DateValue | None) -> list[DateMention]:
+def find_dates(text: str, lang: str, published: DateValue | None,
+               earlier: Mapping[str, DateValue] | None = None) -> list[DateMention]:
+    """The date expressions of `text`; `earlier` gives, per precision (day, month, year), the last
+    date the document mentioned before `text` at that precision or finer, for anaphors."""
     base = _base(published)
     found: list[DateMention] = []
+    anaphors: list[tuple[int, int, str, int]] = []
     for rx, precision in _patterns(lang):
         for m in rx.finditer(text):
-            if any(f.start < m.end() and m.start() < f.end for f in found):
+            if any(f.start < m.end() and m.start() < f.end for f in found) or \
+                    any(a[0] < m.end() and m.start() < a[1] for a in anaphors):
                 continue  # an earlier (more specific) row already read this text
+            shift = next((v for k, v in _SHIFTS.items() if m.groupdict().get(k)), None)
+            if shift is not None:
+                anaphors.append((m.start(), m.end(), precision or "day", shift))
+                continue
             value = _value(m, lang, base, published, precision)
             if value:
                 found.append(DateMention(m.start(), m.end(), value, _ahead(m, value)))
+    for start, end, precision, shift in anaphors:
+        value = _antecedent(found, start, precision, earlier or {})
+        if value is None and shift == -1 and published is not None and published.precision == "day":
+            value = published   # "накануне", "the day before" opening a report: the eve of publication
+        if value is not None and shift:
+            if value.precision != "day":
+                continue
+            value = DateValue((dt.date.fromisoformat(value.value) + dt.timedelta(days=shift)).isoformat(), "day")
+        if value:
+            found.append(DateMention(start, end, value))
     return sorted(found, key=lambda f: f.start)
 
 
+_RANK = {"year": 0, "month": 1, "day": 2}
+# anaphor groups: the day they name from the last date before ("the day before", "the next day")
+_SHIFTS = {"same": 0, "prevday": -1, "nextday": 1}
+
+
+def _antecedent(found: list[DateMention], start: int, precision: str,
+                earlier: Mapping[str, DateValue]) -> DateValue | None:
+    """"The same day": the last date before it in this text precise enough, else the document's."""
+    keep = {"day": 10, "month": 7, "year": 4}[precision]
+    before = [f.value for f in found if f.end <= start and _RANK[f.value.precision] >= _RANK[precision]]
+    value = before[-1] if before else earlier.get(precision)
+    if value is None or _RANK[value.precision] < _RANK[precision]:
+        return None
+    return DateValue(value.value[:keep], precision)
+
+
 def _ahead(m: re.Match[str], value: DateValue) -> DateValue | None:
-    """A date whose year was guessed (and put in the past) read as the next occurrence instead."""
+    """A date whose year was guessed (and put in the past) read as the next occurrence instead;
+    a weekday read as the coming one ("on Sunday, X is scheduled to meet")."""
     groups = {k for k, v in m.groupdict().items() if v}
+    if "wd" in groups and value.precision == "day":
+        return DateValue((dt.date.fromisoformat(value.value) + dt.timedelta(days=7)).isoformat(), "day")
     if "y" in groups or not groups & {"m", "mon"}:
         return None
     year, rest = value.value[:4], value.value[4:]
@@ -116,6 +170,8 @@ def _value(m: re.Match[str], lang: str, base: dt.date | None, published: DateVal
             return None
         keep = {"day": 10, "month": 7, "year": 4}[precision or "day"]
         return DateValue(published.value[:keep], precision or "day") if len(published.value) >= keep else published
+    if "prevweek" in g or "nextweek" in g:
+        return _week(base, -7 if "prevweek" in g else 7) if base and published and published.precision == "day" else None
     if "rel" in g or "wd" in g:
         if base is None or (published and published.precision != "day"):
             return None
@@ -144,6 +200,15 @@ def _value(m: re.Match[str], lang: str, base: dt.date | None, published: DateVal
         return DateValue(dt.date(year, month, day).isoformat(), "day")
     except ValueError:
         return None
+
+
+def _week(base: dt.date, shift: int) -> DateValue | None:
+    """The calendar week before or after the one of `base`, as precise as its days agree."""
+    monday = base - dt.timedelta(days=base.weekday()) + dt.timedelta(days=shift)
+    sunday = monday + dt.timedelta(days=6)
+    if (monday.year, monday.month) == (sunday.year, sunday.month):
+        return DateValue(monday.isoformat()[:7], "month")
+    return DateValue(f"{monday.year:04d}", "year") if monday.year == sunday.year else None
 
 
 _NUMBER = r"(?P<num>\d+(?:[.,]\d+)*)"

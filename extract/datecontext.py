@@ -1,0 +1,182 @@
+"""Dates across a document: what a sentence's own words leave undated, the story around it may date.
+
+Read sentence by sentence, in order (extract/facts.py calls `enter` then `settle` for each):
+- anaphors ("the same day", "cùng ngày", "am selben Tag") take the last date mentioned before, at
+  their precision (temporal.find_dates with `earlier`);
+- a dateline ("HANOI, June 24 (Reuters) -", "МОСКВА, 24 июня. /ТАСС/.") dates the lead; within
+  the lead sentence the body's own date wins over it (the dateline is when the report was filed);
+- an undated fact of an event relation (met, talkedTo, visited, ...) that happened, in a sentence
+  that continues a dated story, takes that story's date: where the sentence says it happened at
+  a dated event ("on the sidelines of the conference", "trong chuyến thăm": dates.tsv rows with
+  an `event` group, the event found by its noun in an earlier dated sentence), or where it shares
+  a participant with the last dated sentence of the same paragraph (of the paragraph before when
+  it says "also": rows with an `also` group) and no other date came between.
+Offices, support, criticism and quotations never take a date from context: they are states or
+sayings, not events of the day. Wrong dates are worse than none, hence the conditions.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from .model import DateValue, Document, Fact, Status
+from .temporal import DateMention, context_patterns, find_dates
+
+EVENT_RELATIONS = frozenset({"met", "talkedTo", "visited", "signedAgreement", "awarded", "accompanied", "invited"})
+_RANK = {"year": 0, "month": 1, "day": 2}
+_KEEP = {"year": 4, "month": 7, "day": 10}
+# a dateline: a place name (no sentence in it) and a comma before the date, an agency or a dash after
+_DATELINE_HEAD = re.compile(r"[^\W\d][^\n,.;:!?]{0,40},\s*$")
+_DATELINE_TAIL = re.compile(r"[\s.,]*(?:[(/\[][^\n)/\]]{1,40}[)/\]]\.?|[-–—])")
+
+
+@dataclass
+class _Sentence:
+    start: int
+    text: str
+    paragraph: int
+    dates: list[DateMention]    # its dates in the past: what it tells as happened
+    names: set[str]
+
+
+@dataclass
+class _Thread:
+    """The last dated stretch of the story: its date, where it was told, who took part."""
+    date: DateValue
+    sentence: int
+    paragraph: int
+    participants: set[str] = field(default_factory=set)
+
+
+def compatible(a: DateValue, b: DateValue) -> bool:
+    """Whether two dates can name the same time: one is a prefix of the other (2024 and 2024-07-25)."""
+    n = min(len(a.value), len(b.value))
+    return a.value[:n] == b.value[:n]
+
+
+def _future(value: DateValue, published: DateValue | None) -> bool:
+    return published is not None and value.value[:len(published.value)] > published.value
+
+
+class DateContext:
+    """The date state of one document while its sentences are read in order."""
+
+    def __init__(self, doc: Document, lang: str) -> None:
+        self.doc, self.lang, self.published = doc, lang, doc.published
+        self.sentences: list[_Sentence] = []
+        self.last: dict[str, DateValue] = {}       # per precision: the last date mentioned at it or finer
+        self.thread: _Thread | None = None
+        self._paragraphs = [m.start() for m in re.finditer(r"(?m)^(?=[^\n]*\S)", doc.text)]
+        self.dateline = find_dateline(doc.text, lang, doc.published)
+        self._lead_pending = self.dateline is not None
+        self._also = False
+        self._event: tuple[str, str] | None = None  # (noun, precision) of "during the talks"
+
+    def in_dateline(self, pos: int) -> bool:
+        """Whether `pos` lies in the dateline: its place names where the report was filed, not who acts."""
+        return self.dateline is not None and self.dateline[0] <= pos < self.dateline[1]
+
+    def paragraph(self, pos: int) -> int:
+        return bisect.bisect_right(self._paragraphs, pos) - 1
+
+    def enter(self, start: int, end: int, names: set[str]) -> list[DateMention]:
+        """The dates of the sentence [start, end) (anaphors resolved; the dateline's date where the
+        lead gives none); notes them as the story's latest. `names`: the entity keys it names."""
+        text = self.doc.text[start:end]
+        dates = find_dates(text, self.lang, self.published, self.last)
+        dates = self._with_dateline(start, end, dates)
+        past = [d for d in dates if not _future(d.value, self.published)]
+        para = self.paragraph(start)
+        self.sentences.append(_Sentence(start, text, para, past, set(names)))
+        for d in past:
+            self._note(d.value)
+        if past:
+            last = past[-1].value
+            if self.thread and compatible(last, self.thread.date) and \
+                    _RANK[last.precision] < _RANK[self.thread.date.precision]:
+                self.thread.participants |= names   # "... later this year": the same story goes on
+            else:
+                self.thread = _Thread(last, len(self.sentences) - 1, para, set(names))
+        self._also = any(rx.search(text) for rx, _ in context_patterns(self.lang, "also"))
+        self._event = next(((m.group("event"), p or "day") for rx, p in context_patterns(self.lang, "event")
+                            for m in [rx.search(text)] if m), None)
+        return dates
+
+    def settle(self, facts: list[Fact]) -> None:
+        """Date the undated event facts of the sentence last entered from the story around it."""
+        here = self.sentences[-1]
+        inherited = None
+        for f in facts:
+            if f.date is None and not here.dates and f.status == Status.OCCURRED and f.relation in EVENT_RELATIONS:
+                f.date = self._event_date(here) or self._thread_date(here, f)
+                inherited = inherited or f.date
+        if inherited is not None:
+            self._note(inherited)
+            self.thread = _Thread(inherited, len(self.sentences) - 1, here.paragraph, set(here.names))
+        if self.thread is not None and self.thread.sentence == len(self.sentences) - 1:
+            self.thread.participants |= {k for f in facts for k in (f.subject, f.object)}
+
+    def _note(self, value: DateValue) -> None:
+        for precision, rank in _RANK.items():
+            if _RANK[value.precision] >= rank:
+                self.last[precision] = DateValue(value.value[:_KEEP[precision]], precision)
+
+    def _with_dateline(self, start: int, end: int, dates: list[DateMention]) -> list[DateMention]:
+        if self.dateline is None:
+            return dates
+        d_start, d_end, value = self.dateline
+        if start <= d_start < end:
+            if not any(c.isalpha() for c in self.doc.text[d_end:end]):
+                return dates     # the dateline stands alone: it dates the next sentence
+            self._lead_pending = False   # the lead holds the dateline: the body's own date first
+            own = [d for d in dates if not d_start <= start + d.start < d_end]
+            return own if any(not _future(d.value, self.published) for d in own) else dates
+        if self._lead_pending and end > d_end:
+            self._lead_pending = False
+            if not dates:
+                return [DateMention(0, 0, value)]
+        return dates
+
+    def _event_date(self, here: _Sentence) -> DateValue | None:
+        """"On the sidelines of the conference": the date of the first earlier sentence that names
+        that event and is dated, at the precision the row allows (a visit lasts days)."""
+        if self._event is None:
+            return None
+        noun, precision = self._event
+        stem = noun if len(noun) <= 5 or " " in noun else noun[:max(4, len(noun) - 2)]
+        rx = re.compile(r"(?<!\w)" + re.escape(stem), re.IGNORECASE)
+        for s in self.sentences[:-1]:
+            m = rx.search(s.text)
+            if m and s.dates:
+                d = min(s.dates, key=lambda d: min(abs(d.start - m.start()), abs(d.end - m.start()))).value
+                keep = min(_RANK[d.precision], _RANK[precision])
+                p = next(k for k, r in _RANK.items() if r == keep)
+                return DateValue(d.value[:_KEEP[p]], p)
+        return None
+
+    def _thread_date(self, here: _Sentence, fact: Fact) -> DateValue | None:
+        """The story's date where the fact goes on with it: a participant in common, told in the
+        same paragraph (or the next one, saying "also"), no other date since."""
+        t = self.thread
+        if t is None or t.date.precision == "year" or t.sentence == len(self.sentences) - 1:
+            return None
+        if not {fact.subject, fact.object} & t.participants:
+            return None
+        if here.paragraph != t.paragraph and not (self._also and here.paragraph == t.paragraph + 1):
+            return None
+        return t.date
+
+
+def find_dateline(text: str, lang: str, published: DateValue | None) -> tuple[int, int, DateValue] | None:
+    """(start, end, date) of a dateline opening a paragraph among the first ones: "TOKYO, May 25
+    (Reuters) -", "МОСКВА, 24 июня. /ТАСС/.", "PARIS, 25 juin (AFP) -"."""
+    for line in list(re.finditer(r"(?m)^[^\n]*\S[^\n]*$", text[:3000]))[:3]:
+        dates = find_dates(line.group()[:80], lang, published)
+        if dates:
+            d = dates[0]
+            head, tail = line.group()[:d.start], line.group()[d.end:d.end + 50]
+            m = _DATELINE_TAIL.match(tail)
+            if _DATELINE_HEAD.match(head) and m and m.end() > 0 and d.value.precision == "day":
+                return line.start(), line.start() + d.end + m.end(), d.value
+    return None

@@ -1,0 +1,187 @@
+"""Dates a sentence takes from the story around it (extract/datecontext.py): anaphors ("the same
+day"), datelines, event phrases ("on the sidelines of the talks") and follow-up sentences of a
+dated event; and the facts that must not take a date from context."""
+from __future__ import annotations
+
+import pytest
+
+from newskg.extract.datecontext import compatible, find_dateline
+from newskg.extract.model import DateValue, Document
+from newskg.extract.pipeline import extract
+from newskg.extract.temporal import find_dates
+
+# (id, lang, published, text, relation, subject, object, expected date or None, its precision)
+DATED = [
+    ("en-same-day", "en", "2024-03-21",
+     "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday.\n\n"
+     "The same day, Putin held a phone call with Turkish President Recep Tayyip Erdogan.",
+     "talkedTo", "vladimir-putin", "recep-tayyip-erdogan", "2024-03-19", "day"),
+    ("en-sidelines", "en", "2024-03-21",
+     "Chinese Foreign Minister Wang Yi held talks with Russian Foreign Minister Sergey Lavrov in Beijing "
+     "on Tuesday.\n\nOn the sidelines of the talks, Wang met Hungarian Foreign Minister Peter Szijjarto.",
+     "met", "wang-yi", "peter-szijjarto", "2024-03-19", "day"),
+    ("en-dateline", "en", "2024-03-21",
+     "MOSCOW, March 20 (Reuters) - Russian President Vladimir Putin met Chinese President Xi Jinping "
+     "in the Kremlin.",
+     "met", "vladimir-putin", "xi-jinping", "2024-03-20", "day"),
+    ("en-same-paragraph", "en", "2024-03-21",
+     "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday. "
+     "Putin invited Xi to visit St Petersburg.",
+     "invited", "vladimir-putin", "xi-jinping", "2024-03-19", "day"),
+    ("en-last-week", "en", "2024-03-21",
+     "Russian President Vladimir Putin held a phone call with Chinese President Xi Jinping last week.",
+     "talkedTo", "vladimir-putin", "xi-jinping", "2024-03", "month"),
+    ("vi-cung-ngay", "vi", "2024-04-10",
+     "Sáng 9/4, Chủ tịch nước Tô Lâm tiếp Thủ tướng Nhật Bản Fumio Kishida.\n\n"
+     "Cùng ngày, Thủ tướng Phạm Minh Chính điện đàm với Tổng thống Hàn Quốc Yoon Suk Yeol.",
+     "talkedTo", "pham-minh-chinh", "yoon-suk-yeol", "2024-04-09", "day"),
+    ("vi-ben-le", "vi", "2024-04-10",
+     "Sáng 8/4, Bộ trưởng Ngoại giao Bùi Thanh Sơn dự hội nghị G20 tại Rio de Janeiro.\n\n"
+     "Bên lề hội nghị, ông Sơn gặp Ngoại trưởng Nga Sergei Lavrov.",
+     "met", "bui-thanh-son", "sergey-lavrov", "2024-04-08", "day"),
+    ("vi-cung", "vi", "2024-04-10",
+     "Chiều 9/4, Thủ tướng Phạm Minh Chính tiếp Tổng thống Pháp Emmanuel Macron.\n\n"
+     "Thủ tướng Phạm Minh Chính cũng hội đàm với Thủ tướng Đức Olaf Scholz.",
+     "met", "pham-minh-chinh", "olaf-scholz", "2024-04-09", "day"),
+    ("fr-meme-jour", "fr", "2024-03-15",
+     "Le président de la République, Emmanuel Macron, a reçu mardi à l'Élysée son homologue brésilien, "
+     "Luiz Inácio Lula da Silva.\n\nLe même jour, Emmanuel Macron s'est entretenu par téléphone avec "
+     "Vladimir Poutine.",
+     "talkedTo", "emmanuel-macron", "vladimir-putin", "2024-03-12", "day"),
+    ("de-selben-tag", "de", "2024-03-15",
+     "Bundeskanzler Olaf Scholz hat am Mittwoch in Berlin den französischen Präsidenten Emmanuel Macron "
+     "empfangen.\n\nAm selben Tag telefonierte Scholz mit dem chinesischen Staatschef Xi Jinping.",
+     "talkedTo", "olaf-scholz", "xi-jinping", "2024-03-13", "day"),
+    ("ru-tot-zhe-den", "ru", "2024-03-15",
+     "Президент России Владимир Путин в среду принял в Кремле председателя КНР Си Цзиньпина.\n\n"
+     "В тот же день Путин провел телефонный разговор с президентом Казахстана Касым-Жомартом Токаевым.",
+     "talkedTo", "vladimir-putin", "kassym-jomart-tokayev", "2024-03-13", "day"),
+    ("ru-dateline", "ru", "2024-03-15",
+     "МОСКВА, 14 марта. /ТАСС/. Президент Белоруссии Александр Лукашенко провел телефонный разговор "
+     "с президентом Казахстана Касым-Жомартом Токаевым.",
+     "talkedTo", "alexander-lukashenko", "kassym-jomart-tokayev", "2024-03-14", "day"),
+    ("es-mismo-dia", "es", "2024-03-15",
+     "Pedro Sánchez se reunió el lunes en la Moncloa con el primer ministro de Portugal, Luís Montenegro.\n\n"
+     "El mismo día, Pedro Sánchez conversó telefónicamente con el presidente ucraniano, Volodímir Zelenski.",
+     "talkedTo", "pedro-sanchez", "volodymyr-zelensky", "2024-03-11", "day"),
+    ("pt-mesmo-dia", "pt", "2024-03-15",
+     "O presidente Luiz Inácio Lula da Silva recebeu nesta terça-feira, no Palácio do Planalto, o "
+     "primeiro-ministro de Portugal, Luís Montenegro.\n\nNo mesmo dia, Lula conversou por telefone com o "
+     "presidente da Ucrânia, Volodymyr Zelensky.",
+     "talkedTo", "lula", "volodymyr-zelensky", "2024-03-12", "day"),
+]
+
+# facts that must stay undated: the context does not reach them
+UNDATED = [
+    ("en-other-paragraph", "en", "2024-03-21",
+     "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday.\n\n"
+     "Putin met Turkish President Recep Tayyip Erdogan in Ankara.",
+     "met", "vladimir-putin", "recep-tayyip-erdogan"),
+    ("en-no-shared-participant", "en", "2024-03-21",
+     "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday. "
+     "French President Emmanuel Macron met German Chancellor Olaf Scholz in Paris.",
+     "met", "emmanuel-macron", "olaf-scholz"),
+    ("en-supports", "en", "2024-03-21",
+     "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday. "
+     "Putin supports China.",
+     "supports", "vladimir-putin", "china"),
+    ("en-other-date-between", "en", "2024-03-21",
+     "Russian President Vladimir Putin met Chinese President Xi Jinping in Moscow on Tuesday. "
+     "In 2019, the two leaders signed a treaty. Putin invited Xi to visit St Petersburg.",
+     "invited", "vladimir-putin", "xi-jinping"),
+    ("vi-ung-ho", "vi", "2024-04-10",
+     "Chiều 9/4, Thủ tướng Phạm Minh Chính tiếp Tổng thống Pháp Emmanuel Macron. "
+     "Ông Macron khẳng định Pháp ủng hộ Việt Nam.",
+     "supports", "france", "vietnam"),
+    ("de-no-anaphor", "de", "2024-03-15",
+     "Bundeskanzler Olaf Scholz hat am Mittwoch in Berlin den französischen Präsidenten Emmanuel Macron "
+     "empfangen.\n\nScholz telefonierte mit dem chinesischen Staatschef Xi Jinping.",
+     "talkedTo", "olaf-scholz", "xi-jinping"),
+]
+
+
+def _facts(doc_id: str, lang: str, published: str, text: str) -> dict[tuple, DateValue | None]:
+    doc = Document(id=doc_id, text=text, lang=lang, published=DateValue.parse(published))
+    result = extract([doc], engine="auto")
+    assert not result.errors
+    out = {}
+    for f in result.facts[doc_id]:
+        out[(f.relation, f.subject, f.object)] = f.date
+        out.setdefault((f.relation, f.object, f.subject), f.date)
+    return out
+
+
+@pytest.mark.parametrize(("doc_id", "lang", "published", "text", "relation", "subject", "obj", "date", "precision"),
+                         DATED, ids=[c[0] for c in DATED])
+def test_fact_takes_the_date_of_its_context(doc_id, lang, published, text, relation, subject, obj, date, precision):
+    facts = _facts(doc_id, lang, published, text)
+    assert (relation, subject, obj) in facts, sorted(facts)
+    assert facts[(relation, subject, obj)] == DateValue(date, precision)
+
+
+@pytest.mark.parametrize(("doc_id", "lang", "published", "text", "relation", "subject", "obj"),
+                         UNDATED, ids=[c[0] for c in UNDATED])
+def test_fact_outside_the_context_stays_undated(doc_id, lang, published, text, relation, subject, obj):
+    facts = _facts(doc_id, lang, published, text)
+    assert (relation, subject, obj) in facts, sorted(facts)
+    assert facts[(relation, subject, obj)] is None
+
+
+@pytest.mark.parametrize(("lang", "text", "earlier", "expected"), [
+    ("en", "the same day", "2024-03-19", DateValue("2024-03-19", "day")),
+    ("en", "later that month", "2024-03-19", DateValue("2024-03", "month")),
+    ("en", "the next day", "2024-03-19", DateValue("2024-03-20", "day")),
+    ("vi", "cùng ngày", "2024-03-19", DateValue("2024-03-19", "day")),
+    ("fr", "le lendemain", "2024-03-19", DateValue("2024-03-20", "day")),
+    ("es", "el mismo día", "2024-03-19", DateValue("2024-03-19", "day")),
+    ("pt", "no mesmo dia", "2024-03-19", DateValue("2024-03-19", "day")),
+    ("ru", "в тот же день", "2024-03-19", DateValue("2024-03-19", "day")),
+    ("ru", "накануне", "2024-03-19", DateValue("2024-03-18", "day")),
+    ("de", "am selben Tag", "2024-03-19", DateValue("2024-03-19", "day")),
+])
+def test_anaphor_resolves_to_the_last_date_before(lang, text, earlier, expected):
+    value = DateValue.parse(earlier)
+    earlier_dates = {"day": value, "month": DateValue(earlier[:7], "month"), "year": DateValue(earlier[:4], "year")}
+    found = find_dates(text, lang, DateValue.parse("2024-03-21"), earlier_dates)
+    assert [d.value for d in found] == [expected]
+
+
+@pytest.mark.parametrize("lang", ["en", "vi", "fr", "es", "pt", "ru", "de"])
+def test_anaphor_without_a_date_before_gives_none(lang):
+    text = {"en": "the same day", "vi": "cùng ngày", "fr": "le même jour", "es": "el mismo día",
+            "pt": "no mesmo dia", "ru": "в тот же день", "de": "am selben Tag"}[lang]
+    assert find_dates(text, lang, DateValue.parse("2024-03-21"), {}) == []
+
+
+def test_same_day_skips_a_coarser_date_and_keeps_the_last_day():
+    # "this year" said between does not make "the same day" a year
+    found = find_dates("On Tuesday he met her; this year's plan; the same day he left", "en",
+                       DateValue.parse("2024-03-21"))
+    assert found[-1].value == DateValue("2024-03-19", "day")
+
+
+@pytest.mark.parametrize(("published", "text", "expected"), [
+    ("2024-03-21", "last week", DateValue("2024-03", "month")),
+    ("2024-10-08", "last week", DateValue("2024", "year")),        # 30 September - 6 October
+])
+def test_week_is_as_precise_as_its_days_agree(published, text, expected):
+    assert [d.value for d in find_dates(text, "en", DateValue.parse(published))] == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text", "value"), [
+    ("en", "\nTOKYO, May 25 (Reuters) - Japan's prime minister met", "2024-05-25"),
+    ("ru", "МОСКВА, 24 мая. /ТАСС/. Президент России", "2024-05-24"),
+    ("fr", "PARIS, 24 mai (AFP) - Le président", "2024-05-24"),
+])
+def test_dateline_is_found(lang, text, value):
+    found = find_dateline(text, lang, DateValue.parse("2024-05-26"))
+    assert found is not None and found[2] == DateValue(value, "day")
+
+
+def test_a_body_sentence_opening_with_a_date_is_no_dateline():
+    assert find_dateline("Sáng 15/3, tại Hà Nội, Thống đốc ký hiệp định.", "vi", DateValue.parse("2024-03-16")) is None
+
+
+def test_compatible_dates_are_prefixes():
+    assert compatible(DateValue("2024", "year"), DateValue("2024-07-25", "day"))
+    assert not compatible(DateValue("2024-06", "month"), DateValue("2024-07-25", "day"))
