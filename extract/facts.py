@@ -62,7 +62,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
         # where the engine parsed the sentence, arguments by the parse (extract/depargs.py)
         matches = with_parse(matches, masked, offsets, sent, [(a.start, a.end, a.type) for a in args],
                              doc.lang or "en")
-        matches = groups.expand(matches, args)   # a group argument becomes its members
+        matches = groups.expand(matches, args, offsets)   # a group argument becomes its members
         if not matches and not tells_event(masked, doc.lang or "en"):
             continue
         sentence_text = doc.text[sent.start:sent.end]

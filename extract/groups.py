@@ -31,6 +31,8 @@ from .model import Document, Entity, Fact, Status
 
 TYPES = frozenset({"Person", "Country", "Organization"})
 WORD = r"[^\W\d_][\w'’-]*"
+# between a subject and its verb: up to three words (auxiliaries, adverbs), no punctuation
+_ADJACENT = re.compile(r"\s*(?:[^\W\d_]+\s+){0,3}")
 EVENT_REACH = 10   # sentences back an event may stand as the antecedent of a pair
 
 
@@ -98,13 +100,16 @@ class GroupResolver:
             out.append(group)
         return out
 
-    def expand(self, matches: list, args: list[Any]) -> list:
+    def expand(self, matches: list, args: list[Any], offsets: list[int]) -> list:
         """Each group argument of a match becomes its members, appended to `args`: "the two
-        sides signed" has two subjects, "both leaders condemned X" two critics."""
+        sides signed" has two subjects, "both leaders condemned X" two critics. `offsets`: the
+        document offset of each position of the masked sentence (relations.mask)."""
+        self._closest_subject(matches, args, offsets)
         new_index: dict[int, list[int]] = {}
+        used = {i for m in matches for i in m.subjects + m.objects}
         for i, a in enumerate(list(args)):
             group, members = self.members.get(id(a.named), (None, ()))
-            if group is a.named:
+            if group is a.named and i in used:   # members only where a match reads the group
                 new_index[i] = list(range(len(args), len(args) + len(members)))
                 args.extend(replace(a, named=m) for m in members)
         if not new_index:
@@ -113,6 +118,22 @@ class GroupResolver:
             m.subjects = _unique(j for i in m.subjects for j in new_index.get(i, [i]))
             m.objects = _unique(j for i in m.objects for j in new_index.get(i, [i]))
         return matches
+
+    def _closest_subject(self, matches: list, args: list[Any], offsets: list[int]) -> None:
+        """"Putin met Xi on Monday, and the two leaders signed a treaty": the rows take the
+        clause's earliest subject, but a group phrase right before the verb (auxiliaries and
+        adverbs apart) is the verb's own subject."""
+        groups = [i for i, a in enumerate(args) if id(a.named) in self.members and self.members[id(a.named)][0] is a.named]
+        for m in matches:
+            if m.pre != "S" or not m.subjects or m.trigger[0] >= len(offsets):
+                continue
+            verb = offsets[m.trigger[0]]
+            for g in groups:
+                a = args[g]
+                if g in m.subjects or g in m.objects or a.end > verb or any(args[i].end > a.start for i in m.subjects):
+                    continue
+                if _ADJACENT.fullmatch(self.doc.text[a.end:verb]):
+                    m.subjects = [g]
 
     # --- finding ------------------------------------------------------------------------------
     def _find(self, start: int, end: int) -> list[_Phrase]:
@@ -186,9 +207,15 @@ class GroupResolver:
             between = self._named(self.sentences[sent_index][1], ph.start, lambda k: self._type(k) == typ
                                   and self._fits(k, ph.want))
             return pair if between <= set(pair) else ()
+        # no event: the two fitting entities the paragraph names; "two sides" takes two persons
+        # before two states ("Tô Lâm hội đàm với Tổng thống Pháp Emmanuel Macron và hai bên ...")
         paragraph = self.doc.text.rfind("\n", 0, ph.start) + 1
-        found = self._named(paragraph, ph.start, lambda k: self._fits(k, ph.want), ordered=True)
-        return tuple(found) if len(found) == 2 else ()
+        for typ in ("Person", "Country", "Organization") if ph.want == "Any" else (None,):
+            found = self._named(paragraph, ph.start, lambda k: self._fits(k, ph.want)
+                                and typ in (None, self._type(k)), ordered=True)
+            if len(found) >= 2:
+                return tuple(found) if len(found) == 2 else ()
+        return ()
 
     def _one_named(self, ph: _Phrase) -> str | None:
         paragraph = self.doc.text.rfind("\n", 0, ph.start) + 1
