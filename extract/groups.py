@@ -108,8 +108,8 @@ class GroupResolver:
         new_index: dict[int, list[int]] = {}
         used = {i for m in matches for i in m.subjects + m.objects}
         for i, a in enumerate(list(args)):
-            group, members = self.members.get(id(a.named), (None, ()))
-            if group is a.named and i in used:   # members only where a match reads the group
+            members = self._members(a.named)
+            if members and i in used:   # members only where a match reads the group
                 new_index[i] = list(range(len(args), len(args) + len(members)))
                 args.extend(replace(a, named=m) for m in members)
         if not new_index:
@@ -119,11 +119,15 @@ class GroupResolver:
             m.objects = _unique(j for i in m.objects for j in new_index.get(i, [i]))
         return matches
 
+    def _members(self, named: Named) -> tuple[Named, ...]:
+        group, members = self.members.get(id(named), (None, ()))
+        return members if group is named else ()
+
     def _closest_subject(self, matches: list, args: list[Any], offsets: list[int]) -> None:
         """"Putin met Xi on Monday, and the two leaders signed a treaty": the rows take the
         clause's earliest subject, but a group phrase right before the verb (auxiliaries and
         adverbs apart) is the verb's own subject."""
-        groups = [i for i, a in enumerate(args) if id(a.named) in self.members and self.members[id(a.named)][0] is a.named]
+        groups = [i for i, a in enumerate(args) if self._members(a.named)]
         for m in matches:
             if m.pre != "S" or not m.subjects or m.trigger[0] >= len(offsets):
                 continue

@@ -63,6 +63,9 @@ POSITIVES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
      "Thủ tướng Phạm Minh Chính hội đàm với Thủ tướng Nhật Bản Fumio Kishida tại Tokyo. "
      "Hai nước đã ký hiệp định thương mại.",
      [("signedAgreement", "vietnam", "japan")]),
+    ("vi-cac-bo-truong-qualified-before", "vi",
+     "Các Bộ trưởng Ngoại giao ASEAN họp tại Viêng Chăn hôm thứ Năm. Các Bộ trưởng đã lên án Triều Tiên.",
+     [("condemns", "asean", "north-korea")]),
     ("fr-les-deux-dirigeants", "fr",
      "Le chancelier allemand Olaf Scholz a rencontré le président Emmanuel Macron à Paris lundi. "
      "Les deux dirigeants ont condamné l'Iran.",
