@@ -181,11 +181,13 @@ def family_nodes(ds, fams: set[tuple], excluded: set[URIRef], chunk: int = 500) 
     fams_sorted = sorted(fams)
     for i in range(0, len(fams_sorted), chunk):
         rows = " ".join(f'({term_text(r)} {term_text(x)} "{y}")' for r, x, y in fams_sorted[i:i + chunk])
+        # the entity first: Oxigraph joins in the order written, and from the relation it would
+        # walk every statement of that relation for each family (quadratic in the corpus)
         q = _PREFIXES + f"""SELECT DISTINCT ?n ?rel ?other ?year WHERE {{
             VALUES (?rel ?x ?year) {{ {rows} }}
-            GRAPH ?g {{ {{ ?n nkg:relation ?rel ; rdf:subject ?x ; rdf:object ?other }}
-                        UNION {{ ?n nkg:relation ?rel ; rdf:object ?x ; rdf:subject ?other }}
-                        UNION {{ ?n nkg:relation ?rel ; nkg:participant ?x }}
+            GRAPH ?g {{ {{ ?n rdf:subject ?x . ?n nkg:relation ?rel ; rdf:object ?other }}
+                        UNION {{ ?n rdf:object ?x . ?n nkg:relation ?rel ; rdf:subject ?other }}
+                        UNION {{ ?n nkg:participant ?x . ?n nkg:relation ?rel }}
                         ?n nkg:date ?date }}
             FILTER(STRBEFORE(CONCAT(STR(?date), "-"), "-") = ?year)
             FILTER(STRSTARTS(STR(?g), "{_doc_prefix()}")) {skip} }}"""
