@@ -25,6 +25,8 @@ from rdflib.namespace import PROV, RDF
 
 from newskg.ontology.terms import NKG
 
+from .sparql_text import term_text
+
 Triple = tuple
 # relations whose statements are single events, so that a coarse date with one finer event of the
 # same arguments inside it is that event (a sanction or a support goes on; they are not linked)
@@ -173,8 +175,6 @@ def families(triples: Iterable[Triple]) -> set[tuple[URIRef, URIRef, str]]:
 def family_nodes(ds, fams: set[tuple], excluded: set[URIRef], chunk: int = 500) -> tuple[set[URIRef], set[tuple]]:
     """The statements and reports of these families in the store's document graphs (not those in
     ``excluded``), and the families of their statements' other arguments."""
-    from .incremental import term_text
-
     nodes: set[URIRef] = set()
     partners: set[tuple] = set()
     skip = f"FILTER(?g NOT IN ({', '.join(term_text(g) for g in excluded)}))" if excluded else ""

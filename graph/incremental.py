@@ -9,20 +9,24 @@ document whole or not at all, and derived values that agree with the documents i
 """
 from __future__ import annotations
 
-import re
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
-from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+from rdflib import Dataset, Graph, URIRef
+from rdflib.namespace import RDF
 
 from newskg.extract.errors import InputError, NewsKGError, StoreError
 from newskg.ontology.terms import DOC_NS, NKG, ONTOLOGY_FILE
 
 from .rdf import DERIVED_GRAPH, ONTOLOGY_GRAPH, refresh_derived
+# Edit, norm, term_text and update_text are also imported from here (tests)
+from .sparql_text import Edit, Triple, norm, norm_set, term_text, update_text, values_text
 
-Triple = tuple
+__all__ = ["BATCH_DOCS", "BATCH_TRIPLES", "Change", "Edit", "SyncStats", "apply_changes", "commit",
+           "ensure_ontology", "graph_triples", "norm", "refresh_all_derived", "stored_documents",
+           "term_text", "update_text"]
+
 BATCH_DOCS = 64          # documents per update request
 BATCH_TRIPLES = 50_000   # ... or fewer, when their graphs are large
 VALUES_CHUNK = 1_000     # statement IRIs per VALUES block in a read
@@ -42,62 +46,6 @@ class SyncStats:
     removed: int = 0          # document graphs dropped
     same: int = 0             # recomputed, found identical in the store, not written
     failed: list[NewsKGError] = field(default_factory=list)
-
-
-# --- terms as SPARQL text ---------------------------------------------------------------------
-
-_ESCAPE = re.compile(r'[\\"\n\r]')
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"}
-_BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
-_IRI_TEXT: dict[URIRef, str] = {}   # entity, predicate and class IRIs repeat in every document
-
-
-def term_text(t) -> str:
-    if isinstance(t, URIRef):
-        text = _IRI_TEXT.get(t)
-        if text is None:
-            if _BAD_IRI.search(t):
-                raise StoreError(f"cannot store the IRI <{t}>: it has characters IRIs may not carry")
-            text = f"<{t}>"
-            if len(_IRI_TEXT) < 200_000:
-                _IRI_TEXT[t] = text
-        return text
-    if isinstance(t, Literal):
-        body = '"' + _ESCAPE.sub(lambda m: _ESCAPES[m.group()], str(t)) + '"'
-        if t.language:
-            return f"{body}@{t.language}"
-        if t.datatype and t.datatype != XSD.string:
-            return f"{body}^^<{t.datatype}>"
-        return body
-    raise StoreError(f"newskg graphs have no blank nodes; got {t!r}")
-
-
-def norm(t):
-    """A comparable form: stores write literals in canonical form ("50000000.0" -> "50000000")."""
-    if isinstance(t, Literal):
-        value = t.toPython()
-        if isinstance(value, Literal):
-            value = str(t)
-        dt = "" if t.datatype in (None, XSD.string) else str(t.datatype)
-        return ("L", value, dt, (t.language or "").lower())
-    return t
-
-
-def norm_set(triples: Iterable[Triple]) -> set:
-    return {(s, p, norm(o)) for s, p, o in triples}
-
-
-def _line(t: Triple) -> str:
-    return " ".join(term_text(x) for x in t)
-
-
-def _lines(triples: Iterable[Triple]) -> str:
-    return " .\n".join(_line(t) for t in triples)
-
-
-def _data_block(graph: URIRef, triples: Iterable[Triple]) -> str:
-    lines = _lines(triples)
-    return f"GRAPH {term_text(graph)} {{\n{lines} }}" if lines else ""
 
 
 # --- reading the store ------------------------------------------------------------------------
@@ -121,10 +69,6 @@ def stored_documents(backend) -> dict[str, str]:
     return {str(g)[len(str(DOC_NS)):]: str(h or "") for g, h in rows if str(g).startswith(str(DOC_NS))}
 
 
-def _values(terms: Iterable) -> str:
-    return " ".join(term_text(t) for t in terms)
-
-
 def _other_evidence(ds: Dataset, statements: list[URIRef], excluded: set[URIRef], evidence: bool = True) -> set[Triple]:
     """What other documents say about these statements (or reports) and, unless ``evidence`` is
     False, about their evidence."""
@@ -132,7 +76,7 @@ def _other_evidence(ds: Dataset, statements: list[URIRef], excluded: set[URIRef]
     skip = f"FILTER(?g NOT IN ({', '.join(term_text(g) for g in excluded)}))" if excluded else ""
     ev = f"UNION {{ ?st <{NKG.evidence}> ?ev . ?ev ?q ?v }}" if evidence else ""
     for i in range(0, len(statements), VALUES_CHUNK):
-        chunk = _values(statements[i:i + VALUES_CHUNK])
+        chunk = values_text(statements[i:i + VALUES_CHUNK])
         q = f"""CONSTRUCT {{ ?st ?p ?o . ?ev ?q ?v }} WHERE {{
                   VALUES ?st {{ {chunk} }}
                   GRAPH ?g {{ {{ ?st ?p ?o }} {ev} }}
@@ -145,7 +89,7 @@ def _other_evidence(ds: Dataset, statements: list[URIRef], excluded: set[URIRef]
 def _derived_of(ds: Dataset, statements: list[URIRef]) -> set[Triple]:
     out: set[Triple] = set()
     for i in range(0, len(statements), VALUES_CHUNK):
-        q = f"""CONSTRUCT {{ ?st ?p ?o }} WHERE {{ VALUES ?st {{ {_values(statements[i:i + VALUES_CHUNK])} }}
+        q = f"""CONSTRUCT {{ ?st ?p ?o }} WHERE {{ VALUES ?st {{ {values_text(statements[i:i + VALUES_CHUNK])} }}
                   GRAPH {term_text(DERIVED_GRAPH)} {{ ?st ?p ?o }} }}"""
         out.update(ds.query(q).graph or ())
     return out
@@ -155,41 +99,6 @@ def _derived_of(ds: Dataset, statements: list[URIRef]) -> set[Triple]:
 
 def _statements(triples: Iterable[Triple]) -> set[URIRef]:
     return {s for s, p, o in triples if p == RDF.type and o == NKG.Statement}
-
-
-@dataclass
-class Edit:
-    """One named graph's change: ``drop`` replaces the graph, else ``removed`` triples are deleted."""
-    name: URIRef
-    removed: set[Triple]
-    added: set[Triple]
-    drop: bool = True
-
-
-def update_text(edits: list[Edit]) -> str:
-    """One SPARQL Update request for a set of graph edits. The store's default graph is kept as
-    the union of the named graphs *as a set*: a triple that several documents state is there
-    once, so queries on it count it once (Oxigraph's union default graph repeats it per graph,
-    and a label repeated in 80 documents multiplies every join by 80). A triple leaves the
-    default graph when no named graph holds it any more."""
-    parts, blocks, default, gone = [], [], set(), []
-    for e in edits:
-        if e.drop:
-            parts.append(f"DROP SILENT GRAPH {term_text(e.name)}")
-        elif e.removed:
-            parts.append(f"DELETE DATA {{ {_data_block(e.name, e.removed)} }}")
-        if e.added:
-            blocks.append(_data_block(e.name, e.added))
-            default |= e.added
-        kept = norm_set(e.added)
-        gone.extend(t for t in e.removed if (t[0], t[1], norm(t[2])) not in kept)
-    if blocks:
-        parts.append("INSERT DATA {\n" + "\n".join(blocks) + "\n" + _lines(default) + " }")
-    if gone:
-        rows = "\n".join(f"({_line(t)})" for t in gone)
-        parts.append(f"DELETE {{ ?s ?p ?o }} WHERE {{ VALUES (?s ?p ?o) {{\n{rows} }}\n"
-                     f"  FILTER NOT EXISTS {{ GRAPH ?g {{ ?s ?p ?o }} }} }}")
-    return " ;\n".join(parts)
 
 
 def commit(backend, changes: list[Change]) -> tuple[list[Change], list[Change]]:
