@@ -6,7 +6,9 @@ Files (tab-separated, a header line, `#` starts a comment line):
                 title_link, locative, scale (value: factor), currency (value: ISO 4217), decimal_mark,
                 complementizer, clause_break, reporting, group_noun, including, name_head,
                 attribution, posting, relative, counterpart, not_negation, month (value: 1-12; inflected
-                month names CLDR lacks)
+                month names CLDR lacks), case_ending (value: the nominative ending), pair_quantifier,
+                pair_noun (value: Person, Country, Any or a class of ontology/group_classes.tsv),
+                group_determiner, stand_in, group_blocker
 - context.tsv   form, type — words before a name that tell its type ("hãng tin" -> Organization)
 - dates.tsv     kind, regex — date expressions (see temporal.py)
 - titles.tsv    form, office, kind — offices and honorifics (loaded through the gazetteer module)

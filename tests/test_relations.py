@@ -285,9 +285,15 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      "Ông Tô Lâm mời Phó Thủ tướng kiêm Bộ trưởng Ngoại giao Ấn Độ Subrahmanyam Jaishankar thăm Việt Nam.",
      [Want("invited", "to-lam", "subrahmanyam-jaishankar"),
       Want("holdsPosition", "subrahmanyam-jaishankar", "india", role="Foreign Minister")]),
+    # leaders who witness a signing did not sign: the ministers did
+    ("vi-witnessed-signing", "vi", "Thủ tướng Phạm Minh Chính và Thủ tướng Fumio Kishida đã chứng kiến lễ ký "
+     "hiệp định giữa Bộ trưởng Bùi Thanh Sơn và Ngoại trưởng Yoko Kamikawa.", []),
+    ("en-witnessed-signing", "en", "Narendra Modi and Olaf Scholz witnessed the signing of a migration agreement.", []),
 ]
 # facts that must not be extracted: (case id, relation, subject, object)
 WRONG = [
+    ("vi-witnessed-signing", "signedAgreement", "pham-minh-chinh", "fumio-kishida"),
+    ("en-witnessed-signing", "signedAgreement", "narendra-modi", "olaf-scholz"),
     ("en-according", "met", "reuters", "emmanuel-macron"),
     ("vi-according", "met", "vietnam-news-agency", "narendra-modi"),
     ("en-reported", "supports", "olaf-scholz", "ukraine"),
