@@ -190,7 +190,7 @@ def _titles(lang: str) -> tuple[tuple[str, str, str], ...]:
     path = LANG_DIR / lang / "titles.tsv"
     if not path.is_file():
         return ()
-    # a fourth column (`of`: the country or organisation a title implies) is read by extract/mentions.py
+    # a fourth column (`of`: the country or organisation a title implies) is read by extract/titles.py
     return tuple((row[0], row[1], row[2]) for row in _rows(path))
 
 
