@@ -216,10 +216,10 @@ def find_arguments(sent: Sentence, spans: list[tuple[int, int]], trigger: tuple[
 
 
 def _allowed(relation: str, slot: str) -> frozenset[str]:
-    from .relations import signatures
+    from .patterns import signatures
 
     types = signatures()[relation][0 if slot == "S" else 1]
-    # a capital may stand for its state, except as the place one visits (as in relations._slot)
+    # a capital may stand for its state, except as the place one visits (as in patterns._slot)
     if "Country" in types and (slot == "S" or relation != "visited"):
         types = types | {"City"}
     return types
@@ -255,7 +255,8 @@ def with_parse(matches: list[Match], masked: str, offsets: list[int], sent: Sent
     from dataclasses import replace
 
     from .model import Status
-    from .relations import find_triggers, row_words
+    from .patterns import row_words
+    from .relations import find_triggers
 
     if not has_parse(sent) or not args:
         return matches

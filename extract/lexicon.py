@@ -1,7 +1,7 @@
 """Per-language knowledge read from ontology/lang/<lang>/*.tsv: the code that applies it is shared.
 
 Files (tab-separated, a header line, `#` starts a comment line):
-- triggers.tsv  relation, pattern, status — argument patterns such as `{S} ... met {O}` (see relations.py)
+- triggers.tsv  relation, pattern, status — argument patterns such as `{S} ... met {O}` (see patterns.py)
 - grammar.tsv   kind, form, value — conj, negation, planned, pronoun, object_pronoun, determiner,
                 title_link, locative, scale (value: factor), currency (value: ISO 4217), decimal_mark,
                 complementizer, clause_break, reporting, group_noun, including, name_head,

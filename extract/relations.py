@@ -1,13 +1,6 @@
-"""Relation extraction from argument patterns kept as data (ontology/lang/<lang>/triggers.tsv).
+"""Relation extraction: the argument patterns of triggers.tsv (compiled in patterns.py, where
+their syntax is described) matched on a sentence whose arguments are masked as placeholders.
 
-A pattern is a line such as `{S} ... held talks with {O}` or `{O} được ... {S} trích lời`:
-- `{S}` / `{O}`: the subject / object slot; a slot takes one argument or a coordination of
-  them ("Putin and Diaz-Canel", "A, B và C"), so "{S} held talks" with two subjects is one
-  meeting between both (symmetric relations only);
-- `{O~}`: an object slot whose argument must be in a case other than the nominative, told by
-  the name's ending (grammar kind `case_ending`, Russian): "Путина наградил Токаев" (object first);
-- `...`: a gap of a few words inside the sentence;
-- anything else: a regular expression on the words (case-insensitive), e.g. `(met|meets)`.
 Arguments are names with their title phrase ("Tổng thống Nga Vladimir Putin" is one argument)
 and pronouns resolved to the nearest fitting person. The earliest subject that reaches the
 trigger wins, which is the clause subject in the SVO languages we cover; where the case endings
@@ -20,40 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
-from .lexicon import Lexicon, read_tsv
+from .lexicon import Lexicon
 from .model import Status
+# signatures and row_words are also imported from here (facts.py, tests)
+from .patterns import ARG, CLOSE, OPEN, PLACEHOLDER, TYPE_CODE, compile_patterns, row_words, signatures
 
-OPEN, CLOSE = "\ue000", "\ue001"
-TYPE_CODE = {"Person": "P", "Country": "C", "City": "T", "Organization": "O", "Place": "L", "Award": "A"}
-CODE_TYPE = {v: k for k, v in TYPE_CODE.items()}
-_ARG = f"{OPEN}[A-Z]\\d+{CLOSE}"
-_PLACEHOLDER = re.compile(f"{OPEN}([A-Z])(\\d+){CLOSE}")
-GAP = r"[^.;!?\n]{0,90}?"
-# a few words, no other argument between: "Putin personally awarded him"
-SHORT_GAP = r"(?:\s*[^\s.;!?\ue000]+){0,3}?\s*"
-SUBJECT_REACH = 160
+__all__ = ["Masked", "Match", "find_matches", "find_triggers", "mask", "pairs", "row_words", "signatures",
+           "status_of"]
 
-
-@lru_cache(maxsize=1)
-def signatures() -> dict[str, tuple[frozenset[str], frozenset[str]]]:
-    path = Path(__file__).resolve().parent.parent / "ontology" / "signatures.tsv"
-    return {r["relation"]: (frozenset(r["subject"].split("|")), frozenset(r["object"].split("|")))
-            for r in read_tsv(path)}
-
-
-@dataclass(frozen=True)
-class Pattern:
-    relation: str
-    regex: re.Pattern[str]          # the pattern; without its leading `{S} ...` in free-subject mode
-    subject: re.Pattern[str] | None  # free-subject mode: the subject slot, searched before the trigger
-    status: Status | None
-    text: str
-    pre: str | None = None                  # the slot ("S" or "O") the row puts before its trigger
-    trigger_only: re.Pattern[str] | None = None  # the row's trigger words alone, for a parse to fill
-    oblique_object: bool = False            # `{O~}`: the object must be in a case other than the nominative
-    subject_first: bool = False             # the row opens with its subject, before any trigger word
+SUBJECT_REACH = 160   # how far before its trigger a free subject may stand (masked characters)
 
 
 @dataclass
@@ -64,64 +33,7 @@ class Match:
     trigger: tuple[int, int]      # offsets in the masked sentence
     status: Status | None
     pattern: str
-    pre: str | None = None        # see Pattern.pre: lets a parse tell which slot its subject fills
-
-
-def _slot(types: frozenset[str], conj: str, actor: bool) -> str:
-    # a capital may stand for its state in a slot that takes a country
-    codes = {TYPE_CODE[t] for t in types} | ({"T"} if actor and "Country" in types else set())
-    arg = f"{OPEN}[{''.join(sorted(codes))}]\\d+{CLOSE}"
-    # "A and B", "A, B and C"; a bare "A, B" is an apposition, not a coordination
-    return f"{arg}(?:(?:\\s*,\\s*{arg})*\\s*,?\\s*(?:{conj})\\s*{arg})?"
-
-
-@lru_cache(maxsize=None)
-def compile_patterns(lang: str) -> list[Pattern]:
-    from .lexicon import lexicon
-
-    lex = lexicon(lang)
-    conj = "|".join(re.escape(w) for w in lex.words("conj")) or "and"
-    determiners = "|".join(re.escape(w) for w in lex.words("determiner"))
-    if determiners:  # "the United States and the European Union"
-        conj = f"(?:{conj})(?:\\s+(?:{determiners}))?"
-    out = []
-    for row in lex.triggers:
-        subj_types, obj_types = signatures()[row["relation"]]
-        oblique_object = "{O~}" in row["pattern"]
-        parts = [p for p in re.split(r"(\{S\}|\{O\}|\.\.\.|\.\.)", row["pattern"].replace("{O~}", "{O}")) if p.strip()]
-        subject = None
-        pre = {"{S}": "S", "{O}": "O"}.get(parts[0])
-        if parts[:2] == ["{S}", "..."]:
-            subject = re.compile(f"(?P<S>{_slot(subj_types, conj, True)})")
-            parts = parts[2:]
-        rx: list[str] = []
-        trig: list[str] = []   # the literal parts alone, a gap wherever the row had a slot or a gap
-        for part in parts:
-            if part in ("{S}", "{O}", "...", "..") and trig and trig[-1] != GAP:
-                trig.append(GAP)
-            if part == "{S}":
-                rx.append(f"(?P<S>{_slot(subj_types, conj, True)})")
-            elif part == "{O}":
-                rx.append(f"(?P<O>{_slot(obj_types, conj, row['relation'] != 'visited')})")
-            elif part == "...":
-                rx.append(GAP)
-            elif part == "..":
-                rx.append(SHORT_GAP)
-            else:
-                words = re.sub(r"\s+", r"\\s+", part.strip())
-                # a word boundary before words, not before punctuation (", according to" after "said")
-                lb = "" if part.strip()[0] in ",;:" else r"(?<!\w)"
-                rx.append(rf"(?P<T{len(rx)}>{lb}{words}(?!\w))")
-                # alone, words may end in a space before the next word ("met (with )?" then "on Monday")
-                trig.append(rf"(?P<T{len(rx) - 1}>{lb}{words}(?:(?<=\s)|(?!\w)))")
-        status = Status(row["status"]) if row.get("status") else None
-        while trig and trig[-1] == GAP:
-            trig.pop()
-        only = re.compile(r"\s*".join(trig), re.IGNORECASE) if pre and trig else None
-        out.append(Pattern(row["relation"], re.compile(r"\s*".join(rx), re.IGNORECASE), subject, status,
-                           row["pattern"], pre, only, oblique_object,
-                           re.sub(r"^(?:\(\?<![^)]*\))+", "", row["pattern"]).startswith("{S}")))
-    return out
+    pre: str | None = None        # see patterns.Pattern.pre: lets a parse tell which slot its subject fills
 
 
 class Masked(str):
@@ -191,7 +103,7 @@ def _oblique(surface: str, lang: str) -> bool:
 
 
 def _ids(text: str | None) -> list[int]:
-    return [int(x) for _, x in _PLACEHOLDER.findall(text or "")]
+    return [int(x) for _, x in PLACEHOLDER.findall(text or "")]
 
 
 @lru_cache(maxsize=None)
@@ -238,7 +150,7 @@ def _located(lang: str) -> re.Pattern[str]:
 
     words = sorted(lexicon(lang).words("locative"), key=len, reverse=True)
     alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
-    return re.compile(rf"(?<!\w)(?:{alternatives})\s+{_ARG}", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{alternatives})\s+{ARG}", re.IGNORECASE)
 
 
 def _blank_relative_clauses(window: str, lang: str) -> str:
@@ -293,33 +205,6 @@ def find_matches(masked: str, lang: str) -> list[Match]:
     return out
 
 
-@lru_cache(maxsize=None)
-def row_words(pattern: str) -> frozenset[str]:
-    """The words a row spells, casefolded ("with", "on", "par"): what a parse may accept as the
-    preposition before an object. Lookaheads name words a row refuses, so they do not count."""
-    out, depth, skip = [], 0, None
-    i = 0
-    while i < len(pattern):
-        if pattern.startswith("(?!", i) or pattern.startswith("(?<!", i):
-            skip = depth if skip is None else skip
-        if pattern[i] == "\\":  # an escape: \s, \w, \ue000
-            i += 6 if pattern.startswith("u", i + 1) else 2
-            continue
-        if pattern[i] == "(":
-            depth += 1
-        elif pattern[i] == ")":
-            depth -= 1
-            if skip is not None and depth == skip:
-                skip = None
-                i += 1
-                continue
-        if skip is None:
-            out.append(pattern[i])
-        i += 1
-    text = "".join(out).replace("{S}", " ").replace("{O}", " ")
-    return frozenset(w.casefold() for w in re.findall(r"[^\W\d_]+", text))
-
-
 def find_triggers(masked: str, lang: str) -> list[Match]:
     """Where each row's trigger words occur, arguments left empty for a parse to fill: a row
     whose arguments stand too far from its words ("was warmly received on Tuesday in the
@@ -342,10 +227,10 @@ def status_of(masked: str, match: Match, lex: Lexicon) -> Status:
     trigger's own words count too: a row may spell the marker ("will lend", "will meet")."""
     if match.status is not None:
         return match.status
-    before = _PLACEHOLDER.sub(" ", masked[max(0, match.trigger[0] - 30):match.trigger[0]].casefold()).split()[-4:]
+    before = PLACEHOLDER.sub(" ", masked[max(0, match.trigger[0] - 30):match.trigger[0]].casefold()).split()[-4:]
     # all of the trigger: a verb-final clause puts its negation inside ("hat Xi nicht getroffen")
-    trigger = _PLACEHOLDER.sub(" ", masked[match.trigger[0]:match.trigger[1]].casefold()).split()
-    after = _PLACEHOLDER.sub(" ", masked[match.trigger[1]:match.trigger[1] + 30].casefold()).split()[:2]
+    trigger = PLACEHOLDER.sub(" ", masked[match.trigger[0]:match.trigger[1]].casefold()).split()
+    after = PLACEHOLDER.sub(" ", masked[match.trigger[1]:match.trigger[1] + 30].casefold()).split()[:2]
     tokens = before + trigger + after
     # "not only", "không ngừng" (unceasingly), "did not hesitate to": negation words that affirm;
     # the words after the trigger only serve to see such a phrase whole ("unterstützt nicht nur")
