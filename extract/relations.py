@@ -120,12 +120,18 @@ def _clause_breaks(lang: str) -> re.Pattern[str]:
     return re.compile("|".join(alternatives), re.IGNORECASE)
 
 
-@lru_cache(maxsize=None)
-def _reporting(lang: str) -> re.Pattern[str]:
+def _alternatives(lang: str, kind: str) -> str:
+    """The words of a lexicon kind as regex alternatives, longest first; one that never matches
+    where the language has none."""
     from .lexicon import lexicon
 
-    words = sorted(lexicon(lang).words("reporting"), key=len, reverse=True)
-    return re.compile("|".join(rf"(?<!\w){re.escape(w)}(?!\w)" for w in words) or "(?!)", re.IGNORECASE)
+    words = sorted(lexicon(lang).words(kind), key=len, reverse=True)
+    return "|".join(re.escape(w) for w in words) or "(?!)"
+
+
+@lru_cache(maxsize=None)
+def _reporting(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w)(?:{_alternatives(lang, 'reporting')})(?!\w)", re.IGNORECASE)
 
 
 def _clause_start(window: str, lang: str, breaks: re.Pattern[str] | None = None) -> int:
@@ -137,20 +143,12 @@ def _clause_start(window: str, lang: str, breaks: re.Pattern[str] | None = None)
 
 @lru_cache(maxsize=None)
 def _relative_clause(lang: str) -> re.Pattern[str]:
-    from .lexicon import lexicon
-
-    words = sorted(lexicon(lang).words("relative"), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
-    return re.compile(rf",\s*(?:{alternatives})(?!\w)[^,.;!?\n]*,", re.IGNORECASE)
+    return re.compile(rf",\s*(?:{_alternatives(lang, 'relative')})(?!\w)[^,.;!?\n]*,", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def _located(lang: str) -> re.Pattern[str]:
-    from .lexicon import lexicon
-
-    words = sorted(lexicon(lang).words("locative"), key=len, reverse=True)
-    alternatives = "|".join(re.escape(w) for w in words) or "(?!)"
-    return re.compile(rf"(?<!\w)(?:{alternatives})\s+{ARG}", re.IGNORECASE)
+    return re.compile(rf"(?<!\w)(?:{_alternatives(lang, 'locative')})\s+{ARG}", re.IGNORECASE)
 
 
 def _blank_relative_clauses(window: str, lang: str) -> str:
