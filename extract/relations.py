@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alternation
 from .model import Status
 # signatures and row_words are also imported from here (facts.py, tests)
 from .patterns import ARG, CLOSE, OPEN, PLACEHOLDER, TYPE_CODE, compile_patterns, row_words, signatures
@@ -121,17 +121,17 @@ def _clause_breaks(lang: str) -> re.Pattern[str]:
 
 
 def _alternatives(lang: str, kind: str) -> str:
-    """The words of a lexicon kind as regex alternatives, longest first; one that never matches
-    where the language has none."""
+    """A regex group of the words of a lexicon kind, longest first; one that never matches where
+    the language has none."""
     from .lexicon import lexicon
 
     words = sorted(lexicon(lang).words(kind), key=len, reverse=True)
-    return "|".join(re.escape(w) for w in words) or "(?!)"
+    return alternation(words) if words else "(?!)"
 
 
 @lru_cache(maxsize=None)
 def _reporting(lang: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternatives(lang, 'reporting')})(?!\w)", re.IGNORECASE)
+    return re.compile(rf"(?<!\w){_alternatives(lang, 'reporting')}(?!\w)", re.IGNORECASE)
 
 
 def _clause_start(window: str, lang: str, breaks: re.Pattern[str] | None = None) -> int:
@@ -143,12 +143,12 @@ def _clause_start(window: str, lang: str, breaks: re.Pattern[str] | None = None)
 
 @lru_cache(maxsize=None)
 def _relative_clause(lang: str) -> re.Pattern[str]:
-    return re.compile(rf",\s*(?:{_alternatives(lang, 'relative')})(?!\w)[^,.;!?\n]*,", re.IGNORECASE)
+    return re.compile(rf",\s*{_alternatives(lang, 'relative')}(?!\w)[^,.;!?\n]*,", re.IGNORECASE)
 
 
 @lru_cache(maxsize=None)
 def _located(lang: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w)(?:{_alternatives(lang, 'locative')})\s+{ARG}", re.IGNORECASE)
+    return re.compile(rf"(?<!\w){_alternatives(lang, 'locative')}\s+{ARG}", re.IGNORECASE)
 
 
 def _blank_relative_clauses(window: str, lang: str) -> str:
