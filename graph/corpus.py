@@ -26,6 +26,7 @@ from .store import StoreSpec, open_backend, write_config
 from .workspace import Workspace, open_workspace
 
 ANALYSE_BATCH = 32
+BULK_DOCS = 200        # documents written in one build above which derived values are computed at the end
 Advance = Callable[[int], None]
 Tasks = Callable[[str, int], Advance]   # (label, total) -> advance(n)
 
@@ -172,23 +173,37 @@ class Corpus:
                 yield Change(doc_id, g.triples, (sigs[doc_id], lookups, len(facts), len(g.triples)))
 
         advance = tasks("writing", len(pending) + len(gone))
-        report.stats = apply_changes(self.backend, changes(), on_written=self._note_written, advance=advance)
+        # many documents at once: derived values once at the end, not per batch (see apply_changes);
+        # forgetting their fingerprint first makes a build killed meanwhile recompute them next time
+        bulk = len(pending) + len(gone) >= BULK_DOCS
+        if bulk:
+            self._set_derived_fingerprint(None)
+        report.stats = apply_changes(self.backend, changes(), on_written=self._note_written, advance=advance,
+                                     derive=not bulk)
         report.errors.extend(report.stats.failed)
         report.ontology_written = ensure_ontology(self.backend)
-        self._ensure_derived(had_documents=bool(stored))
+        self._ensure_derived(recompute=bool(stored) or bulk)
         return report
 
-    def _ensure_derived(self, had_documents: bool) -> None:
+    def _ensure_derived(self, recompute: bool) -> None:
         """Derived values (source counts, event links) follow the code that derives them: when it
-        changed since this store was last synced, they are all recomputed once."""
+        changed since this store was last synced, or a bulk load left them out, they are all
+        recomputed once."""
         key, fp = f"derived:{self.spec.ident}", an.fingerprint(an.DERIVED_SOURCES)
         row = self.ws.db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
         if row and row[0] == fp:
             return
-        if had_documents:   # a new store's batches computed every value with this code already
+        if recompute:   # else a new store whose batches computed every value with this code
             refresh_all_derived(self.backend)
+        self._set_derived_fingerprint(fp)
+
+    def _set_derived_fingerprint(self, fp: str | None) -> None:
+        key = f"derived:{self.spec.ident}"
         with self.ws.transaction():
-            self.ws.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, fp))
+            if fp is None:
+                self.ws.db.execute("DELETE FROM meta WHERE key=?", (key,))
+            else:
+                self.ws.db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, fp))
 
     def _note_written(self, changes: list[Change]) -> None:
         self.ws.put_applied(self.spec.ident, [(c.doc_id, *c.record) for c in changes if c.record])

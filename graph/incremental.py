@@ -101,8 +101,9 @@ def _statements(triples: Iterable[Triple]) -> set[URIRef]:
     return {s for s, p, o in triples if p == RDF.type and o == NKG.Statement}
 
 
-def commit(backend, changes: list[Change]) -> tuple[list[Change], list[Change]]:
-    """Write a batch as one update request. Returns (written, unchanged) changes."""
+def commit(backend, changes: list[Change], derive: bool = True) -> tuple[list[Change], list[Change]]:
+    """Write a batch as one update request, with the derived values it changes unless ``derive`` is
+    false (a bulk load recomputes them all at its end). Returns (written, unchanged) changes."""
     ds = backend.dataset
     todo, same, olds = [], [], {}
     old_statements: set[URIRef] = set()
@@ -116,11 +117,14 @@ def commit(backend, changes: list[Change]) -> tuple[list[Change], list[Change]]:
         olds[ch.doc_id] = old
     if not todo:
         return [], same
+    edits = [Edit(DOC_NS[ch.doc_id], olds[ch.doc_id], ch.triples or set()) for ch in todo]
+    if not derive:
+        backend.update(update_text(edits))
+        return todo, same
     new_graphs = {DOC_NS[ch.doc_id]: ch.triples for ch in todo if ch.triples is not None}
     affected, derived_new = _recompute_derived(ds, old_statements, set().union(*olds.values()),
                                                {DOC_NS[ch.doc_id] for ch in todo}, new_graphs)
     derived_old = _derived_of(ds, affected)
-    edits = [Edit(DOC_NS[ch.doc_id], olds[ch.doc_id], ch.triples or set()) for ch in todo]
     if norm_set(derived_old) != norm_set(derived_new):
         edits.append(Edit(DERIVED_GRAPH, derived_old, derived_new, drop=False))
     backend.update(update_text(edits))
@@ -168,11 +172,18 @@ def refresh_all_derived(backend) -> bool:
     from .store import OxigraphBackend, StoreSpec
 
     skip = {str(DERIVED_GRAPH), str(ONTOLOGY_GRAPH)}
-    rows = backend.dataset.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a ?t } }")
     scratch = OxigraphBackend(StoreSpec("memory"))   # the documents' union, without derived values
-    for (g,) in rows:
-        if str(g) not in skip:
-            scratch.ox.extend(ox.Quad(*map(to_ox, t)) for t in graph_triples(backend, URIRef(g)))
+    native = getattr(backend, "ox", None)
+    if native is not None:   # Oxigraph to Oxigraph: no rdflib terms on the way (a million quads)
+        skip_ox = {ox.NamedNode(g) for g in skip}
+        scratch.ox.extend(ox.Quad(q.subject, q.predicate, q.object, ox.DefaultGraph())
+                          for q in native.quads_for_pattern(None, None, None, None)
+                          if not isinstance(q.graph_name, ox.DefaultGraph) and q.graph_name not in skip_ox)
+    else:
+        rows = backend.dataset.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s a ?t } }")
+        for (g,) in rows:
+            if str(g) not in skip:
+                scratch.ox.extend(ox.Quad(*map(to_ox, t)) for t in graph_triples(backend, URIRef(g)))
     fresh = set(refresh_derived(scratch.dataset))
     current = graph_triples(backend, DERIVED_GRAPH)
     if norm_set(current) == norm_set(fresh):
@@ -192,9 +203,12 @@ def ensure_ontology(backend) -> bool:
 
 
 def apply_changes(backend, changes: Iterable[Change], *, on_written: Callable[[list[Change]], None],
-                  advance: Callable[[int], None] = lambda n: None, flush_every_s: float = 10.0) -> SyncStats:
+                  advance: Callable[[int], None] = lambda n: None, flush_every_s: float = 10.0,
+                  derive: bool = True) -> SyncStats:
     """Write changes in batches; ``on_written`` gets the changes the store durably holds (after a
-    flush), so that the cache never claims more than the store has."""
+    flush), so that the cache never claims more than the store has. ``derive=False`` leaves the
+    derived values to the caller (``refresh_all_derived``): a batch's event families grow with the
+    store, so recomputing them per batch makes a large first build quadratic."""
     stats = SyncStats()
     batch: list[Change] = []
     size = 0
@@ -204,7 +218,7 @@ def apply_changes(backend, changes: Iterable[Change], *, on_written: Callable[[l
     def run(batch: list[Change]) -> None:
         nonlocal last_flush
         try:
-            written, same = commit(backend, batch)
+            written, same = commit(backend, batch, derive)
         except StoreError as exc:
             if len(batch) == 1:
                 stats.failed.append(InputError(f"not stored: {exc}", batch[0].doc_id))

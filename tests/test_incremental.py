@@ -37,6 +37,10 @@ TEXTS = {
 }
 TEXTS["metonymy"] = ("en", "Moscow will lend Havana fifty million dollars, officials said on Monday.")
 TEXTS["metonymy2"] = ("en", "Moscow signed an agreement with Havana on Tuesday.")
+# event links: a one-participant report of a's meeting, and a coarser-dated report of it
+TEXTS["report"] = ("en", "After the talks in Moscow on 2 November 2018, Vladimir Putin praised the friendship "
+                         "between the two countries.")
+TEXTS["coarse"] = ("en", "Vladimir Putin met Miguel Díaz-Canel in 2018.")
 DATES = {"en": "2019-05-06", "vi": "2018-11-02"}
 
 
@@ -325,11 +329,13 @@ def assert_consistent_partial(out: Path, reference: dict[str, set]) -> int:
 
 KILL_AFTER_COMMIT = """
 import os, signal, sys
+import newskg.graph.corpus as corpus
 import newskg.graph.incremental as inc
 inc.BATCH_DOCS = 2
+corpus.BULK_DOCS = int(sys.argv[4]) if len(sys.argv) > 4 else corpus.BULK_DOCS
 real, done = inc.commit, []
-def commit(backend, batch):
-    out = real(backend, batch)
+def commit(backend, batch, derive=True):
+    out = real(backend, batch, derive)
     done.append(1)
     if len(done) == int(sys.argv[3]):   # the store has the batch, the build cache does not know yet
         os.kill(os.getpid(), signal.SIGKILL)
@@ -347,6 +353,22 @@ def test_sigkill_between_store_and_cache_then_the_next_build_completes(tmp_path,
                           capture_output=True, text=True, timeout=120)
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     assert assert_consistent_partial(out, reference) == 8
+    result = build([src], out, engine="gazetteer", viewer=False, progress=False)
+    assert result.documents == 120 and result.errors == []
+    assert snapshot(out) == reference
+
+
+def test_sigkill_during_a_bulk_load_then_the_next_build_completes(tmp_path, crash_corpus):
+    """A bulk load derives values at its end: killed before that, the store holds whole documents
+    without (all) their derived values, and the next build, however small, derives them all."""
+    src, reference = crash_corpus
+    out = tmp_path / "out"
+    proc = subprocess.run([sys.executable, "-c", KILL_AFTER_COMMIT, str(src), str(out), "4", "10"],
+                          capture_output=True, text=True, timeout=120)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    graphs = snapshot(out)
+    docs = [g for g in graphs if g.startswith(str(DOC_NS))]
+    assert len(docs) == 8 and all(graphs[g] == reference[g] for g in docs)
     result = build([src], out, engine="gazetteer", viewer=False, progress=False)
     assert result.documents == 120 and result.errors == []
     assert snapshot(out) == reference
@@ -421,3 +443,28 @@ def test_derived_values_are_recomputed_once_when_the_code_deriving_them_changed(
     again = build(paths, out, engine="gazetteer", viewer=False, progress=False)
     assert again.graphs_written == 0            # no document graph was rewritten...
     assert snapshot(out) == want                # ...and yet every derived value is right again
+
+
+@pytest.mark.parametrize("order", [list("abcd") + ["metonymy", "metonymy2", "report", "coarse"],
+                                   ["report", "d", "metonymy2", "coarse", "b", "a", "c", "metonymy"]])
+def test_bulk_load_derives_the_values_per_batch_writes_give(tmp_path, monkeypatch, order):
+    """Above BULK_DOCS documents a build writes the document graphs first and derives source counts
+    and event links once at the end: the same store as batch-by-batch derivation."""
+    import newskg.graph.corpus as corpus_mod
+
+    src = tmp_path / "in"
+    paths = [put(src, d) for d in order]
+    monkeypatch.setattr(corpus_mod, "BULK_DOCS", 10**9)
+    build(paths, tmp_path / "per-batch", engine="gazetteer", viewer=False, progress=False)
+    monkeypatch.setattr(corpus_mod, "BULK_DOCS", 2)
+    build(paths, tmp_path / "bulk", engine="gazetteer", viewer=False, progress=False)
+    want, got = snapshot(tmp_path / "per-batch"), snapshot(tmp_path / "bulk")
+    assert got == want
+    derived = got[str(DERIVED_GRAPH)]
+    assert any(p == NKG.sameEventAs for _, p, _ in derived)       # "2018" is the 2018-11-02 meeting
+    assert {o[1] for _, p, o in derived if p == NKG.sourceCount} >= {5}   # a, b, d, report, coarse
+    # and a later small build goes back to batch-by-batch derivation on top of the bulk load
+    monkeypatch.setattr(corpus_mod, "BULK_DOCS", 10**9)
+    for out in ("per-batch", "bulk"):
+        remove(tmp_path / out, ["b"], viewer=False, progress=False)
+    assert snapshot(tmp_path / "bulk") == snapshot(tmp_path / "per-batch")
