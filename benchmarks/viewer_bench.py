@@ -81,7 +81,7 @@ def measure(page_path: Path, runs: int) -> tuple[list[float], list[float], list[
                 page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
                            else (blocked.append(r.request.url), r.abort()))
                 page.goto(page_path.as_uri())
-                page.wait_for_function("window.nkgViewer && nkgViewer.state.ready", timeout=120_000, polling=20)
+                page.wait_for_function("() => !!(window.nkgViewer && window.nkgViewer.state.ready)", timeout=120_000, polling=20)
                 ready.append(page.evaluate("nkgViewer.state.readyAt"))
                 # click the best-connected node, as a user would, and wait for its panel
                 x, y = page.evaluate("""(() => { const v = nkgViewer, n = v.nodes.get().sort((a, b) => b.deg - a.deg)[0];

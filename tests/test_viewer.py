@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+import time
 from pathlib import Path
 
 import networkx as nx
@@ -135,7 +136,12 @@ class Viewer:
         page.on("request", lambda r: r.url.startswith("file:") or self.outside.append(r.url))
         page.route("**/*", lambda route: route.continue_() if route.request.url.startswith("file:") else route.abort())
         page.goto(path.as_uri())
-        page.wait_for_function("window.nkgViewer && nkgViewer.state.ready", timeout=30_000, polling=20)
+        # polled from here: wait_for_function builds its predicate with eval in the page, which the
+        # page's CSP forbids (it failed once in CI); evaluate goes through the debugging protocol
+        deadline = time.monotonic() + 30
+        while not page.evaluate("() => !!(window.nkgViewer && window.nkgViewer.state.ready)"):
+            assert time.monotonic() < deadline, f"viewer not ready after 30 s: {self.errors}"
+            page.wait_for_timeout(20)
 
     def js(self, expression: str, arg=None):
         return self.page.evaluate(expression, arg)
