@@ -198,6 +198,21 @@ def family_nodes(ds, fams: set[tuple], excluded: set[URIRef], chunk: int = 500) 
     return nodes, partners
 
 
+def with_reports(ds, fams: set[tuple], chunk: int = 500) -> set[tuple]:
+    """The families among these that hold at least one event report: only through a report does
+    a family change the values of statements outside it (a quick look, by participant)."""
+    out: set[tuple] = set()
+    fams_sorted = sorted(fams)
+    for i in range(0, len(fams_sorted), chunk):
+        rows = " ".join(f'({term_text(r)} {term_text(x)} "{y}")' for r, x, y in fams_sorted[i:i + chunk])
+        q = _PREFIXES + f"""SELECT DISTINCT ?rel ?x ?year WHERE {{
+            VALUES (?rel ?x ?year) {{ {rows} }}
+            ?n nkg:participant ?x . ?n nkg:relation ?rel ; nkg:date ?date
+            FILTER(STRBEFORE(CONCAT(STR(?date), "-"), "-") = ?year) }}"""
+        out.update((rel, x, str(year)) for rel, x, year in ds.query(q))
+    return out
+
+
 def _doc_prefix() -> str:
     from newskg.ontology.terms import DOC_NS
 

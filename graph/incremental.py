@@ -63,10 +63,10 @@ def stored_documents(backend) -> dict[str, str]:
     """doc id -> content hash of every document graph in the store."""
     reader = getattr(backend, "document_hashes", None)
     if reader is not None:
-        return reader(str(DOC_NS), str(NKG.Document), str(NKG.contentHash))
-    rows = backend.dataset.query("SELECT ?g ?h WHERE { GRAPH ?g { ?g a nkg:Document . OPTIONAL { ?g nkg:contentHash ?h } } }",
+        return reader(str(DOC_NS), str(NKG.contentHash))
+    rows = backend.dataset.query("SELECT ?g ?h WHERE { GRAPH ?g { ?g nkg:contentHash ?h } }",
                     initNs={"nkg": NKG._NS})
-    return {str(g)[len(str(DOC_NS)):]: str(h or "") for g, h in rows if str(g).startswith(str(DOC_NS))}
+    return {str(g)[len(str(DOC_NS)):]: str(h) for g, h in rows if str(g).startswith(str(DOC_NS))}
 
 
 def _other_evidence(ds: Dataset, statements: list[URIRef], excluded: set[URIRef], evidence: bool = True) -> set[Triple]:
@@ -140,7 +140,7 @@ def _recompute_derived(ds: Dataset, old_statements: set[URIRef], old_triples: se
     changes which statement a report or a coarse statement stands for (graph/events.py)."""
     import pyoxigraph as ox
 
-    from .events import families, family_nodes
+    from .events import families, family_nodes, with_reports
     from .oxconvert import to_ox
     from .store import OxigraphBackend, StoreSpec
 
@@ -152,8 +152,10 @@ def _recompute_derived(ds: Dataset, old_statements: set[URIRef], old_triples: se
     if not affected:
         return [], set()
     # a statement's values depend on the families of both its arguments: which statement each
-    # report of the other argument's family stands for (their descriptions, not their evidence)
-    context, _ = family_nodes(ds, partners - touched, replaced) if partners - touched else (set(), set())
+    # report of the other argument's family stands for (their descriptions, not their evidence);
+    # a family without reports changes nothing outside itself
+    partners = with_reports(ds, partners - touched) if partners - touched else set()
+    context, _ = family_nodes(ds, partners, replaced) if partners else (set(), set())
     # refresh_derived's queries run in Oxigraph, on the default graph (the union, as in the store)
     scratch = OxigraphBackend(StoreSpec("memory"))
     triples = _other_evidence(ds, sorted(affected), replaced) | new_triples

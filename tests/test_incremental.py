@@ -113,6 +113,9 @@ SEQUENCES = [
     ["+a b c d", "-b", "+a=a2"],
     ["+a", "+b", "-a", "+a"],
     ["+c d", "+c=a2", "-d", "+b", "-c"],
+    # a report links to a statement of another batch: what a later batch reads from the families
+    # next to its own (only those with reports, graph/events.with_reports)
+    ["+report", "+c", "+a", "+coarse", "-a", "+d"],
 ]
 
 
