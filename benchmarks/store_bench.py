@@ -7,7 +7,7 @@ adding one document to that graph against building the document alone.
 Run it on a tree nobody edits meanwhile: the build cache is keyed by a fingerprint of the
 extraction code and data, and a change there re-analyses every document. The reports are
 generated from templates over the gazetteer's people, countries and cities (the ontology's data,
-not the seed articles), five sentences each, every one yielding a fact. Goals (issue 7): ready-made
+not the seed articles), five sentences each, every one yielding a fact (the last two). Goals (issue 7): ready-made
 queries median < 50 ms; adding one document <= 2x building it alone.
 """
 from __future__ import annotations
@@ -39,7 +39,8 @@ def gazetteer(kind: str) -> list[str]:
 
 
 def generate(folder: Path, n: int, seed: int = 1, prefix: str = "r") -> list[Path]:
-    """n reports of 5 sentences: a meeting, a visit, a loan, an agreement, a condemnation."""
+    """n reports of 5 sentences: a meeting, a visit, a loan, an agreement, a condemnation by an
+    office holder (6 facts)."""
     rng = random.Random(seed)
     people, countries, cities = gazetteer("Person"), gazetteer("Country"), gazetteer("City")
     folder.mkdir(parents=True, exist_ok=True)
@@ -52,7 +53,7 @@ def generate(folder: Path, n: int, seed: int = 1, prefix: str = "r") -> list[Pat
                 f"{p1} visited {c2} on {day} {month} {year}. "
                 f"{c1} will lend {c2} {rng.randint(5, 900)} million dollars. "
                 f"{c1} signed an agreement with {c2}. "
-                f"{p2} condemned {c1}.\n")
+                f"The foreign minister of {c2}, {p2}, condemned {c1}.\n")
         path = folder / f"{prefix}{i:05d}.txt"
         path.write_text(text, encoding="utf-8")
         (folder / f"{prefix}{i:05d}.meta.json").write_text(json.dumps({"lang": "en", "published": f"{year}-12-31"}),
@@ -110,6 +111,8 @@ def cases(raw) -> list[tuple[str, dict[str, str], int | None]]:
             ("between-countries", {"a": a, "b": b}, None),
             ("between-countries", {"a": a}, None),
             ("between-countries", {}, None),
+            ("positions", {"name": PERSON}, None),
+            ("positions", {"name": a}, None),
             ("positions", {}, None)]
 
 

@@ -72,6 +72,17 @@ def test_results_format(ds, fmt):
     assert "Vladimir Putin" in text
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize(("name", "column", "want"), [
+    ("Putin", "person", "Vladimir Putin"), ("VLADIMIR PUTIN", "person", "Vladimir Putin"), ("Nga", "of", "Russia"),
+])
+def test_positions_of_one_person_or_one_state(ds, name, column, want):
+    everything = _rows(ds, "positions")
+    rows = _rows(ds, "positions", name=name)
+    assert rows and all(r[column] == want for r in rows)
+    assert rows == [r for r in everything if r[column] == want]
+
+
 # --- the old formulations: every label scanned, every statement grouped (the reference answers)
 
 _PREFIXES = """PREFIX nkg: <https://w3id.org/newskg/ontology#>
