@@ -50,7 +50,7 @@ def entity_params(sparql: str) -> set[str]:
 def bind_params(sparql: str, params: dict[str, str]) -> str:
     """Bind ?NAME to a literal with a VALUES clause at the top of the WHERE block. Stores differ in
     how they take initial bindings (Oxigraph only binds projected variables), VALUES works in all.
-    A parameter the header declares an entity name is bound to its lookup key (`normalize_label`),
+    A parameter the header declares an entity name is bound to its lookup keys (`lookup_keys`),
     the form ``nkg:lookupKey`` holds: any case, accents or punctuation find the entity. Lines
     marked ``# only-with: NAME`` are left out when NAME is not given (see `_drop_unbound_lines`)."""
     sparql = _drop_unbound_lines(sparql, params)
@@ -63,9 +63,24 @@ def bind_params(sparql: str, params: dict[str, str]) -> str:
     if m is None:
         raise QueryError("parameters need a query with a WHERE { ... } block")
     names = entity_params(sparql)
-    values = " ".join(f"VALUES ?{k} {{ {Literal(normalize_label(v) if k in names else v).n3()} }}"
+    values = " ".join(f"VALUES ?{k} {{ {' '.join(Literal(x).n3() for x in (lookup_keys(v) if k in names else [v]))} }}"
                       for k, v in params.items())
     return f"{sparql[:m.end()]} {values} {sparql[m.end():]}"
+
+
+def lookup_keys(name: str) -> list[str]:
+    """The keys a name parameter matches: its own folded form, and that of the preferred name of
+    each gazetteer entity it names in any language ("Macron", "Путин"), so that an entity is found
+    by a name the documents never used (every entity node holds its preferred name's key).
+    Several keys can find one entity twice: the ready-made queries group their rows."""
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    keys = [normalize_label(name)]
+    for key, kind in gaz.lookup(name, None):
+        if kind != "demonym" and (k := normalize_label(gaz.entry(key).name)) not in keys:
+            keys.append(k)
+    return keys
 
 
 def _drop_unbound_lines(sparql: str, params: dict[str, str]) -> str:
