@@ -4,11 +4,13 @@ Files (tab-separated, a header line, `#` starts a comment line):
 - triggers.tsv  relation, pattern, status — argument patterns such as `{S} ... met {O}` (see patterns.py)
 - grammar.tsv   kind, form, value — conj, negation, planned, pronoun, object_pronoun, determiner,
                 title_link, locative, scale (value: factor), currency (value: ISO 4217), decimal_mark,
-                complementizer, clause_break, reporting, group_noun, including, name_head,
+                complementizer, clause_break, reporting, group_noun, including, name_head (value: the
+                type of what it heads where not Organization: Place, Award),
                 attribution, posting, relative, counterpart, not_negation, month (value: 1-12; inflected
                 month names CLDR lacks), case_ending (value: the nominative ending), pair_quantifier,
                 pair_noun (value: Person, Country, Any or a class of ontology/group_classes.tsv),
-                group_determiner, stand_in, group_blocker
+                group_determiner, stand_in, group_blocker, name_particle (a lower-case word inside
+                a name: van, da, von), casing (`nouns`: common nouns are capitalised too)
 - context.tsv   form, type — words before a name that tell its type ("hãng tin" -> Organization)
 - dates.tsv     kind, regex — date expressions (see temporal.py)
 - titles.tsv    form, office, kind — offices and honorifics (loaded through the gazetteer module)

@@ -115,15 +115,22 @@ def _acronyms(doc: Document, engine: list[Mention], gaz: list[Mention]) -> list[
 
 def _longer_name(doc: Document, engine: Mention, gaz: Mention, titles: set[str], heads: set[str]) -> bool:
     """A place or institution named after a known one: the extra words must include a head
-    noun ("Palace", "University", "Bank"), so "China Igor Morgulov" stays China and a person."""
+    noun ("Palace", "University", "Bank"), so "China Igor Morgulov" stays China and a person.
+    Or a person whose given name is a city's."""
     if not (engine.start <= gaz.start and gaz.end <= engine.end and (engine.start, engine.end) != (gaz.start, gaz.end)):
         return False
     rest = (doc.text[engine.start:gaz.start] + " " + doc.text[gaz.end:engine.end]).split()
     # determiners and titles around the gazetteer name do not make a longer name ("The Soviet Union")
     rest = [w.strip("’'s,.") for w in rest if w.casefold() not in titles]
     rest = [w for w in rest if w]
-    return bool(rest) and all(w[:1].isupper() for w in rest) and any(w.casefold() in heads for w in rest) \
-        and engine.type in ("Place", "Organization") and gaz.type not in ("Person",)
+    if not (bool(rest) and all(w[:1].isupper() for w in rest)):
+        return False
+    if engine.type in ("Place", "Organization") and gaz.type != "Person":
+        return any(w.casefold() in heads for w in rest)
+    # a given name that is also a city's ("Santiago Cafiero", "Florence Parly"); a country stays
+    # apart ("China Igor Morgulov")
+    return engine.type == "Person" and gaz.type == "City" and gaz.start == engine.start \
+        and not doc.text[gaz.end:engine.end].startswith((",", "."))
 
 
 def _trim(doc: Document, m: Mention, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

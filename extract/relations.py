@@ -192,6 +192,12 @@ def find_matches(masked: str, lang: str) -> list[Match]:
                     comma = window.find(",", reported)
                     if 0 <= sm.start() < comma:
                         sm = pat.subject.search(window, comma) or sm
+                # "Министр иностранных дел России Сергей Лавров провел": a name in another case
+                # than the nominative qualifies the subject; the next one is the subject
+                nxt = sm
+                while nxt is not None and set(_ids(nxt.group("S"))) <= oblique:
+                    nxt = pat.subject.search(window, nxt.end())
+                sm = nxt or sm
                 subj = _ids(sm.group("S"))
             obj = _ids(groups.get("O"))
             if pat.oblique_object and oblique & set(subj):

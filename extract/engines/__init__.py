@@ -14,10 +14,12 @@ ENGINES: dict[str, str] = {
     "stanza": "newskg.extract.engines.stanza_engine:StanzaEngine",
     "spacy": "newskg.extract.engines.spacy_engine:SpacyEngine",
     "underthesea": "newskg.extract.engines.underthesea_engine:UndertheseaEngine",
+    "casing": "newskg.extract.engines.casing_engine:CasingEngine",
     "gazetteer": "newskg.extract.engines.gazetteer_engine:GazetteerEngine",
 }
-#: order in which `auto` prefers engines for a language; the gazetteer is always added
-AUTO_PREFERENCE = ("stanza", "spacy", "underthesea")
+#: order in which `auto` prefers engines for a language; the gazetteer is always added (and
+#: annotates alone a language without data in ontology/lang/)
+AUTO_PREFERENCE = ("stanza", "spacy", "underthesea", "casing")
 
 _instances: dict[str, "Engine"] = {}
 

@@ -1,0 +1,178 @@
+"""Names by their capital letters, for languages that no installed statistical engine covers
+(Spanish, Portuguese, German, Russian, ... while their Stanza models are not on disk).
+
+The gazetteer finds the names it knows; this finds the others: runs of capitalised words
+("Alberto van Klaveren", "Banco Interamericano de Desarrollo"), joined by the language's name
+particles, typed by what surrounds them: an office or a counterpart word just before makes a
+person ("el canciller chileno, Alberto van Klaveren"), a context word its type ("la agencia X"),
+an institution's head noun inside an organisation. An untyped run of two or more words is most
+often a person. A capitalised word opening a sentence is only capitalised; a lone unknown word is
+left to the later passes (a repeated surname, an acronym). Where common nouns are capitalised too
+(German: grammar kind ``casing`` = ``nouns``) a run counts only where its context types it.
+Everything language-specific is data in ontology/lang/<lang>/ (grammar, titles, context).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import ClassVar
+
+from ..errors import EngineUnavailable
+from ..lexicon import available_languages, lexicon
+from ..model import Annotation, Document, Mention, Sentence, Token
+from .gazetteer_engine import find_names, simple_sentences, tokenize
+
+LOOK_BACK = 4   # words before a run that may type it ("el canciller chileno ,")
+
+
+@lru_cache(maxsize=None)
+def _cues(lang: str) -> dict:
+    lex = lexicon(lang)
+    # offices and honorifics, not modifiers ("neue", "former")
+    titles = {form.casefold() for form, _, kind in lex.titles if kind in ("office", "honorific")}
+    vocabulary = {w.casefold() for kind, forms in lex.grammar.items() for f in forms for w in f.split()}
+    vocabulary |= {w for form in lex.context for w in form.casefold().split()}
+    vocabulary |= {w.casefold() for form, _, _ in lex.titles for w in form.split()}
+    vocabulary |= {w.casefold() for row in lex.triggers for w in row.get("pattern", "").split() if w.isalpha()}
+    return {
+        "titles": titles,
+        "person_words": titles | {w.casefold() for w in lex.words("counterpart")},
+        "context": {form.casefold(): typ for form, typ in lex.context.items()},
+        "heads": {w.casefold() for w in lex.words("name_head")},
+        "head_types": {w.casefold(): typ for w, typ in lex.valued("name_head")},
+        "particles": {w.casefold() for w in lex.words("name_particle")},
+        "determiners": {w.casefold() for w in lex.words("determiner")},
+        "nouns_capitalised": "nouns" in lex.words("casing"),
+        "vocabulary": vocabulary,
+    }
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+
+
+def _is_title(word: str, cues: dict) -> bool:
+    """A one-word office, also as the end of a compound ("Bundeswirtschaftsminister")."""
+    w = word.casefold()
+    return w in cues["titles"] or any(len(t) >= 6 and w.endswith(t) for t in cues["titles"] if " " not in t)
+
+
+def runs(text: str, tokens: list[Token], cues: dict) -> list[tuple[int, int]]:
+    """(first, last) token indexes of each run of capitalised words, joined by name particles
+    ("van", "da", "von") and by nothing but spaces."""
+    out = []
+    i = 0
+    while i < len(tokens):
+        if not _capitalised(tokens[i]):
+            i += 1
+            continue
+        last = i
+        j = i + 1
+        while j < len(tokens):
+            if not text[tokens[j - 1].end:tokens[j].start].strip(" \u00a0") == "" or tokens[j - 1].end == tokens[j].start:
+                break
+            if _capitalised(tokens[j]):
+                last = j
+                j += 1
+                continue
+            # one or two particles ("da", "de la", "of the") between capitalised words
+            k = j
+            while k < len(tokens) and k - j < 2 and tokens[k].text.casefold() in cues["particles"] \
+                    and text[tokens[k].end:tokens[k].end + 1] == " ":
+                k += 1
+            if k == j or k >= len(tokens) or not _capitalised(tokens[k]) or text[tokens[k - 1].end:tokens[k].start] != " ":
+                break
+            j = k
+        out.append((i, last))
+        i = last + 1
+    return out
+
+
+def _context_type(tokens: list[Token], first: int, cues: dict) -> str | None:
+    """The type the words just before a run give it: a context word, or an office or counterpart
+    word (a person), looking past a nationality adjective and a comma."""
+    before = [t.text.casefold() for t in tokens[max(0, first - LOOK_BACK):first]]
+    for n in (3, 2, 1):
+        if len(before) >= n and " ".join(before[-n:]) in cues["context"]:
+            return cues["context"][" ".join(before[-n:])]
+    # an office or counterpart ending at one of the last three words ("el canciller chileno ,")
+    words = [w for w in before if w not in {",", "—", "–", "-"}]
+    for end in range(len(words), max(0, len(words) - 3), -1):
+        if _is_title(words[end - 1], cues) or any(" ".join(words[max(0, end - n):end]) in cues["person_words"]
+                                                   for n in (1, 2, 3)):
+            return "Person"
+    return None
+
+
+def name_mentions(text: str, tokens: list[Token], lang: str, sentence_start: int) -> list[Mention]:
+    cues = _cues(lang)
+    known = [(m.start, m.end, m.type) for m in find_names(text, tokens, lang)]
+    out = []
+    for first, last in runs(text, tokens, cues):
+        # leading determiners, offices and a word that opens the sentence are not the name; they type it
+        while first <= last and (tokens[first].text.casefold() in cues["determiners"]
+                                 or _is_title(tokens[first].text, cues)
+                                 or (tokens[first].start == sentence_start
+                                     and tokens[first].text.casefold() in cues["vocabulary"])):
+            first += 1
+        # a known country or nationality that opens a run qualifies what follows ("из Мали Абдулаем
+        # Диопом"; "Deutsche Bank" stays whole: a head noun follows; a city can open a person's
+        # name: "Santiago Cafiero")
+        if first > last:
+            continue
+        typ = _context_type(tokens, first, cues)
+        inner = [ktyp for start, end, ktyp in known if tokens[first].start <= start < tokens[last].end]
+        heads = [t.text.casefold() for t in tokens[first:last + 1] if t.text.casefold() in cues["heads"]]
+        if heads and not any(k in ("Organization", "Person") for k in inner):
+            # an institution or a place named after a place: "Banco de Chile", "Palacio de Planalto"
+            # ("Agentur Tass" is the agency Tass)
+            typ = cues["head_types"].get(heads[0], "Organization")
+        else:
+            # known names in a run are names of their own ("из Мали Абдулаем Диопом", "en Moscú
+            # Lavrov"): what remains is the candidate, except a person's given name that is also a
+            # city's, where the context says person ("el canciller argentino, Santiago Cafiero")
+            for start, end, ktyp in known:
+                inside = [i for i in range(first, last + 1) if start <= tokens[i].start < end]
+                if not inside or (ktyp == "City" and typ == "Person" and inside[0] == first < last):
+                    continue
+                if inside[0] == first:
+                    first = inside[-1] + 1
+                else:
+                    last = inside[0] - 1
+            while first <= last and tokens[last].text.casefold() in cues["particles"]:
+                last -= 1   # "Gobierno de" before a known "Colombia"
+            if first > last:
+                continue
+        span = tokens[first:last + 1]
+        if typ is None and not cues["nouns_capitalised"]:
+            opens = span[0].start == sentence_start
+            typ = "Person" if len(span) - opens >= 2 else None
+        if typ is None:
+            continue
+        end = span[-1].end
+        if span[-1].text.endswith(".") and len(span[-1].text) > 2:
+            end -= 1   # the sentence's full stop, not an initial ("J.")
+        out.append(Mention(span[0].start, end, typ, "casing", None, "casing"))
+    return out
+
+
+class CasingEngine:
+    name: ClassVar[str] = "casing"
+    provides: ClassVar[frozenset[str]] = frozenset({"sentences", "tokens", "ner"})
+
+    def supports(self, lang: str) -> bool:
+        return lang in available_languages()
+
+    def require(self, lang: str) -> None:
+        if not self.supports(lang):
+            raise EngineUnavailable(f"the casing engine needs the language's data in ontology/lang/; "
+                                    f"none for {lang!r} (available: {', '.join(available_languages())})")
+
+    def annotate(self, docs: list[Document]) -> list[Annotation]:
+        out = []
+        for doc in docs:
+            lang = doc.lang or "und"
+            self.require(lang)
+            sentences = [Sentence(s, e, tokenize(doc.text, s, e)) for s, e in simple_sentences(doc.text)]
+            mentions = [m for sent in sentences for m in name_mentions(doc.text, sent.tokens, lang, sent.start)]
+            out.append(Annotation(doc, sentences, mentions, "casing"))
+        return out

@@ -1,0 +1,88 @@
+"""The casing engine: names the gazetteer does not know, found by their capitals and typed by
+their context, in languages without an installed statistical engine. Hand-written sentences."""
+from __future__ import annotations
+
+import pytest
+
+from newskg.extract.engines import AUTO_PREFERENCE, engine_for, get_engine
+from newskg.extract.errors import EngineUnavailable
+from newskg.extract.model import DateValue, Document
+from newskg.extract.pipeline import extract
+
+
+def _names(lang: str, text: str) -> dict[str, str]:
+    doc = Document("t", text, lang=lang, published=DateValue.parse("2024-03-14"))
+    result = extract([doc], engine="casing")
+    return {n.text(result.docs[0]): n.type for n in result.names["t"]}
+
+
+def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
+    doc = Document("t", text, lang=lang, published=DateValue.parse("2024-03-14"))
+    result = extract([doc], engine="auto")
+    return {(f.relation, f.subject, f.object) for f in result.facts["t"]}
+
+
+@pytest.mark.parametrize(("lang", "text", "want"), [
+    # an office or a counterpart before, past a nationality adjective and a comma
+    ("es", "El canciller chileno, Alberto van Klaveren, llegó a Lima.", {"Alberto van Klaveren": "Person"}),
+    ("es", "Se reunió con su homólogo peruano, Javier González-Olaechea.", {"Javier González-Olaechea": "Person"}),
+    ("pt", "O ministro da Fazenda, Fernando Haddad, viajou a Pequim.", {"Fernando Haddad": "Person"}),
+    # a given name that is also a city's
+    ("pt", "Recebeu o chanceler argentino, Santiago Cafiero.", {"Santiago Cafiero": "Person"}),
+    # a compound office ("Bundeswirtschaftsminister") and an inflected one ("Präsidenten")
+    ("de", "Bundeswirtschaftsminister Robert Habeck traf den Präsidenten Hage Geingob.",
+     {"Robert Habeck": "Person", "Hage Geingob": "Person"}),
+    # a known country inside a run is a name of its own
+    ("ru", "Лавров провел переговоры с коллегой из Мали Абдулаем Диопом.",
+     {"Мали": "Country", "Абдулаем Диопом": "Person"}),
+    # head nouns: an institution, a place
+    ("es", "El Banco Interamericano de Desarrollo aprobó el préstamo.", {"Banco Interamericano de Desarrollo": "Organization"}),
+    ("es", "Lo recibió en el Palacio de Planalto.", {"Palacio de Planalto": "Place"}),
+    # untyped, two words or more: most often a person
+    ("es", "Según Marta Lucía Ramírez, el acuerdo es bueno.", {"Marta Lucía Ramírez": "Person"}),
+])
+def test_unknown_names_are_found_and_typed(lang, text, want):
+    names = _names(lang, text)
+    for name, typ in want.items():
+        assert names.get(name) == typ, names
+
+
+@pytest.mark.parametrize(("lang", "text", "not_names"), [
+    # German capitalises every noun: only a context makes a run a name
+    ("de", "Die Regierung gewährt einen Kredit über 40 Millionen Euro.", {"Regierung", "Kredit", "Millionen Euro"}),
+    ("de", "Am Rande des Gipfels sprach die Kommission.", {"Rande", "Gipfels", "Rande des Gipfels"}),
+    # a word capitalised because it opens the sentence
+    ("es", "Ambos firmaron un acuerdo.", {"Ambos"}),
+    ("es", "Nuevas sanciones llegaron ayer.", {"Nuevas"}),
+    # a descriptor before a known name is not part of it; a coordination is two names
+    ("de", "Peskow sagte der Agentur Tass, das sei falsch.", {"Agentur Tass"}),
+    ("es", "El Gobierno de Colombia condenó el ataque.", {"Gobierno de", "Gobierno"}),
+])
+def test_capitalised_words_that_are_no_names(lang, text, not_names):
+    assert not not_names & set(_names(lang, text))
+
+
+@pytest.mark.parametrize(("lang", "text", "fact"), [
+    ("es", "El canciller chileno, Alberto van Klaveren, se reunió el martes con su homólogo peruano, "
+           "Javier González-Olaechea.", ("met", "alberto-van-klaveren", "javier-gonzalez-olaechea")),
+    ("pt", "O ministro Mauro Vieira recebeu nesta segunda-feira em Brasília o chanceler argentino, Santiago Cafiero.",
+     ("met", "mauro-vieira", "santiago-cafiero")),
+    ("de", "Bundeswirtschaftsminister Robert Habeck hat am Montag in Windhuk den namibischen Präsidenten Hage "
+           "Geingob getroffen.", ("met", "robert-habeck", "hage-geingob")),
+    # the genitive "России" qualifies the subject; "коллегой из Мали" the object
+    ("ru", "Министр иностранных дел России Сергей Лавров в среду провел переговоры со своим коллегой из Мали "
+           "Абдулаем Диопом.", ("met", "sergey-lavrov", "abdulaem-diopom")),
+])
+def test_facts_between_people_the_gazetteer_does_not_know(lang, text, fact):
+    assert fact in _facts(lang, text)
+
+
+@pytest.mark.parametrize("lang", ["es", "pt", "de", "ru"])
+def test_auto_takes_casing_where_no_statistical_engine_is_installed(lang):
+    assert "casing" in AUTO_PREFERENCE
+    assert engine_for(lang).name in ("stanza", "casing")
+
+
+def test_a_language_without_data_is_refused_with_the_choices():
+    with pytest.raises(EngineUnavailable, match="'xx'.*available: .*es"):
+        get_engine("casing").require("xx")
