@@ -168,9 +168,13 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
     seen_office = False
     seen_title = False  # an office, or a counterpart word: "son homologue brésilien, Lula"
     posted: Named | None = None  # the place an office is held in ("to Vietnam")
-    comma = re.search(r",\s*$", doc.text[max(0, pos - 3):pos])
-    if comma:  # "TITLE of ORG, NAME": only if a title phrase really precedes the comma
+    # "TITLE of ORG, NAME", also with the organisation's acronym: "presidente do Banco Central
+    # (BC), X" (the acronym is another name of the organisation, not the owner)
+    comma = re.search(r"(?:\s*\(\s*[^\W\d_][\w.&-]{0,11}\s*\))?,\s*$", doc.text[max(0, pos - 20):pos])
+    if comma:  # only if a title phrase really precedes the comma
         pos -= len(comma.group())
+        while j >= 0 and names[j].start >= pos:
+            j -= 1
     start_pos = solid = pos  # solid: where the phrase starts without a dangling filler
     while True:
         k = pos

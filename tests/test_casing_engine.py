@@ -38,6 +38,10 @@ def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
     # head nouns: an institution, a place
     ("es", "El Banco Interamericano de Desarrollo aprobó el préstamo.", {"Banco Interamericano de Desarrollo": "Organization"}),
     ("es", "Lo recibió en el Palacio de Planalto.", {"Palacio de Planalto": "Place"}),
+    # what an office is of is an organisation; an acronym is one
+    ("pt", "Foi assinado pelo presidente do BNDES, Aloizio Mercadante.",
+     {"BNDES": "Organization", "Aloizio Mercadante": "Person"}),
+    ("es", "La Cancillería citó al embajador ante la OEA.", {"OEA": "Organization"}),
     # untyped, two words or more: most often a person
     ("es", "Según Marta Lucía Ramírez, el acuerdo es bueno.", {"Marta Lucía Ramírez": "Person"}),
 ])
@@ -69,6 +73,13 @@ def test_capitalised_words_that_are_no_names(lang, text, not_names):
      ("met", "mauro-vieira", "santiago-cafiero")),
     ("de", "Bundeswirtschaftsminister Robert Habeck hat am Montag in Windhuk den namibischen Präsidenten Hage "
            "Geingob getroffen.", ("met", "robert-habeck", "hage-geingob")),
+    # the office's organisation, also with its acronym in parentheses
+    ("pt", "O contrato será assinado pelo presidente do BNDES, Aloizio Mercadante.",
+     ("holdsPosition", "aloizio-mercadante", "bndes")),
+    ("es", "El presidente del Banco Interamericano de Desarrollo (BID), Ilan Goldfajn, visitará Asunción.",
+     ("holdsPosition", "ilan-goldfajn", "banco-interamericano-de-desarrollo")),
+    ("es", "El presidente del Banco Interamericano de Desarrollo (BID), Ilan Goldfajn, visitará Asunción.",
+     ("visited", "ilan-goldfajn", "asuncion")),
     # the genitive "России" qualifies the subject; "коллегой из Мали" the object
     ("ru", "Министр иностранных дел России Сергей Лавров в среду провел переговоры со своим коллегой из Мали "
            "Абдулаем Диопом.", ("met", "sergey-lavrov", "abdulaem-diopom")),

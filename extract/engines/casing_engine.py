@@ -41,6 +41,7 @@ def _cues(lang: str) -> dict:
         "head_types": {w.casefold(): typ for w, typ in lex.valued("name_head")},
         "particles": {w.casefold() for w in lex.words("name_particle")},
         "determiners": {w.casefold() for w in lex.words("determiner")},
+        "links": {w.casefold() for w in lex.words("title_link")},
         "nouns_capitalised": "nouns" in lex.words("casing"),
         "vocabulary": vocabulary,
     }
@@ -94,6 +95,10 @@ def _context_type(tokens: list[Token], first: int, cues: dict) -> str | None:
     for n in (3, 2, 1):
         if len(before) >= n and " ".join(before[-n:]) in cues["context"]:
             return cues["context"][" ".join(before[-n:])]
+    # "presidente do BNDES": what an office is of is an organisation (or a state, which the
+    # gazetteer knows), not its holder
+    if len(before) >= 2 and before[-1] in cues["links"] and _is_title(before[-2], cues):
+        return "Organization"
     # an office or counterpart ending at one of the last three words ("el canciller chileno ,")
     words = [w for w in before if w not in {",", "—", "–", "-"}]
     for end in range(len(words), max(0, len(words) - 3), -1):
@@ -143,6 +148,8 @@ def name_mentions(text: str, tokens: list[Token], lang: str, sentence_start: int
             if first > last:
                 continue
         span = tokens[first:last + 1]
+        if len(span) == 1 and len(span[0].text) >= 2 and span[0].text.isupper():
+            typ = "Organization"   # an acronym: "BNDES", "МИД"
         if typ is None and not cues["nouns_capitalised"]:
             opens = span[0].start == sentence_start
             typ = "Person" if len(span) - opens >= 2 else None
