@@ -10,7 +10,8 @@ Files (tab-separated, a header line, `#` starts a comment line):
                 month names CLDR lacks), case_ending (value: the nominative ending), pair_quantifier,
                 pair_noun (value: Person, Country, Any or a class of ontology/group_classes.tsv),
                 group_determiner, stand_in, group_blocker, name_particle (a lower-case word inside
-                a name: van, da, von), casing (`nouns`: common nouns are capitalised too)
+                a name: van, da, von), casing (`nouns`: common nouns are capitalised too), noun_suffix
+                (an ending of common nouns, where they are capitalised)
 - context.tsv   form, type — words before a name that tell its type ("hãng tin" -> Organization)
 - dates.tsv     kind, regex — date expressions (see temporal.py)
 - titles.tsv    form, office, kind — offices and honorifics (loaded through the gazetteer module)

@@ -35,6 +35,8 @@ def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
     # a known country inside a run is a name of its own
     ("ru", "Лавров провел переговоры с коллегой из Мали Абдулаем Диопом.",
      {"Мали": "Country", "Абдулаем Диопом": "Person"}),
+    # German: a run inside a sentence without a common noun's look
+    ("de", "Der Sonderbeauftragte der Regierung, Joachim Stamp, sprach von einem Erfolg.", {"Joachim Stamp": "Person"}),
     # head nouns: an institution, a place
     ("es", "El Banco Interamericano de Desarrollo aprobó el préstamo.", {"Banco Interamericano de Desarrollo": "Organization"}),
     ("es", "Lo recibió en el Palacio de Planalto.", {"Palacio de Planalto": "Place"}),
@@ -55,6 +57,8 @@ def test_unknown_names_are_found_and_typed(lang, text, want):
     # German capitalises every noun: only a context makes a run a name
     ("de", "Die Regierung gewährt einen Kredit über 40 Millionen Euro.", {"Regierung", "Kredit", "Millionen Euro"}),
     ("de", "Am Rande des Gipfels sprach die Kommission.", {"Rande", "Gipfels", "Rande des Gipfels"}),
+    ("de", "Sie forderten die Verurteilung Russlands und mehr Hilfe.", {"Verurteilung Russlands", "Verurteilung"}),
+    ("de", "Scharfe Kritik kam aus Berlin.", {"Scharfe Kritik", "Kritik"}),
     # a word capitalised because it opens the sentence
     ("es", "Ambos firmaron un acuerdo.", {"Ambos"}),
     ("es", "Nuevas sanciones llegaron ayer.", {"Nuevas"}),

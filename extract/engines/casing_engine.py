@@ -8,7 +8,8 @@ person ("el canciller chileno, Alberto van Klaveren"), a context word its type (
 an institution's head noun inside an organisation. An untyped run of two or more words is most
 often a person. A capitalised word opening a sentence is only capitalised; a lone unknown word is
 left to the later passes (a repeated surname, an acronym). Where common nouns are capitalised too
-(German: grammar kind ``casing`` = ``nouns``) a run counts only where its context types it.
+(German: grammar kind ``casing`` = ``nouns``) an untyped run counts only inside a sentence and
+without a word that looks like a common noun.
 Everything language-specific is data in ontology/lang/<lang>/ (grammar, titles, context).
 """
 from __future__ import annotations
@@ -43,6 +44,7 @@ def _cues(lang: str) -> dict:
         "determiners": {w.casefold() for w in lex.words("determiner")},
         "links": {w.casefold() for w in lex.words("title_link")},
         "nouns_capitalised": "nouns" in lex.words("casing"),
+        "noun_suffixes": tuple(w.casefold() for w in lex.words("noun_suffix")),
         "vocabulary": vocabulary,
     }
 
@@ -108,6 +110,13 @@ def _context_type(tokens: list[Token], first: int, cues: dict) -> str | None:
     return None
 
 
+def _no_common_noun(span: list[Token], cues: dict) -> bool:
+    """Where nouns are capitalised: no word of the run is a word of the language's data (units,
+    currencies, offices, triggers) or ends like a common noun (grammar kind ``noun_suffix``)."""
+    return not any(t.text.casefold() in cues["vocabulary"] or t.text.casefold().endswith(cues["noun_suffixes"])
+                   for t in span)
+
+
 def name_mentions(text: str, tokens: list[Token], lang: str, sentence_start: int) -> list[Mention]:
     cues = _cues(lang)
     known = [(m.start, m.end, m.type) for m in find_names(text, tokens, lang)]
@@ -150,9 +159,11 @@ def name_mentions(text: str, tokens: list[Token], lang: str, sentence_start: int
         span = tokens[first:last + 1]
         if len(span) == 1 and len(span[0].text) >= 2 and span[0].text.isupper():
             typ = "Organization"   # an acronym: "BNDES", "МИД"
+        opens = span[0].start == sentence_start
         if typ is None and not cues["nouns_capitalised"]:
-            opens = span[0].start == sentence_start
             typ = "Person" if len(span) - opens >= 2 else None
+        elif typ is None and not opens and len(span) >= 2 and _no_common_noun(span, cues):
+            typ = "Person"   # "Joachim Stamp" mid-sentence; not "Millionen Euro", "Verurteilung Russlands"
         if typ is None:
             continue
         end = span[-1].end
