@@ -229,6 +229,11 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
             owner_word = _compound_owner(doc, s, lang) if n.office_of is None and not of else None
             if owner_word is not None:  # "Nato-Generalsekretär", "Kreml-Chef": the word before the hyphen
                 n.implied_of, s = owner_word
+            elif n.office_of is None and not of:   # a name the engine found there: "Siemens-Chef"
+                joined = next((x for x in names[:i] if x.end + 1 == s and doc.text[x.end] == "-"
+                               and x.type in ("Organization", "Country")), None)
+                if joined is not None:
+                    n.office_of, joined.absorbed, s = joined, True, joined.start
         elif kind == "modifier":
             n.former = n.former or office == "former"
         elif kind == "honorific":

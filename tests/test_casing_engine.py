@@ -84,6 +84,8 @@ def test_capitalised_words_that_are_no_names(lang, text, not_names):
      ("holdsPosition", "ilan-goldfajn", "banco-interamericano-de-desarrollo")),
     ("es", "El presidente del Banco Interamericano de Desarrollo (BID), Ilan Goldfajn, visitará Asunción.",
      ("visited", "ilan-goldfajn", "asuncion")),
+    # an office joined by a hyphen to the organisation it is of
+    ("de", "Mit dabei war auch Siemens-Chef Roland Busch.", ("holdsPosition", "roland-busch", "siemens")),
     # the genitive "России" qualifies the subject; "коллегой из Мали" the object
     ("ru", "Министр иностранных дел России Сергей Лавров в среду провел переговоры со своим коллегой из Мали "
            "Абдулаем Диопом.", ("met", "sergey-lavrov", "abdulaem-diopom")),

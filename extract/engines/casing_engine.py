@@ -54,9 +54,23 @@ def _capitalised(tok: Token) -> bool:
 
 
 def _is_title(word: str, cues: dict) -> bool:
-    """A one-word office, also as the end of a compound ("Bundeswirtschaftsminister")."""
+    """A one-word office, also as the end of a compound ("Bundeswirtschaftsminister", "Siemens-Chef")."""
     w = word.casefold()
+    if "-" in w and w.rsplit("-", 1)[1] in cues["titles"]:
+        return True
     return w in cues["titles"] or any(len(t) >= 6 and w.endswith(t) for t in cues["titles"] if " " not in t)
+
+
+def _compound_owners(tokens: list[Token], known: list[tuple[int, int, str]], cues: dict) -> list[Mention]:
+    """"Siemens-Chef", "SPD-Chefin": the capitalised word joined to an office by a hyphen is
+    whose office it is, an organisation (the gazetteer types the ones it knows)."""
+    out = []
+    for t in tokens:
+        head, sep, tail = t.text.rpartition("-")
+        if sep and head[:1].isupper() and "-" not in head and tail.casefold() in cues["titles"] \
+                and not any(s <= t.start < e for s, e, _ in known):
+            out.append(Mention(t.start, t.start + len(head), "Organization", "casing", None, "casing"))
+    return out
 
 
 def runs(text: str, tokens: list[Token], cues: dict) -> list[tuple[int, int]]:
@@ -120,7 +134,7 @@ def _no_common_noun(span: list[Token], cues: dict) -> bool:
 def name_mentions(text: str, tokens: list[Token], lang: str, sentence_start: int) -> list[Mention]:
     cues = _cues(lang)
     known = [(m.start, m.end, m.type) for m in find_names(text, tokens, lang)]
-    out = []
+    out = _compound_owners(tokens, known, cues)
     for first, last in runs(text, tokens, cues):
         # leading determiners, offices and a word that opens the sentence are not the name; they type it
         while first <= last and (tokens[first].text.casefold() in cues["determiners"]
