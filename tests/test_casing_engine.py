@@ -84,6 +84,11 @@ def test_capitalised_words_that_are_no_names(lang, text, not_names):
      ("holdsPosition", "ilan-goldfajn", "banco-interamericano-de-desarrollo")),
     ("es", "El presidente del Banco Interamericano de Desarrollo (BID), Ilan Goldfajn, visitará Asunción.",
      ("visited", "ilan-goldfajn", "asuncion")),
+    # a known name inside a run splits it; what follows is typed by what precedes it
+    ("ru", "Между тем глава МИД Белоруссии Сергей Алейник осудил санкции.",
+     ("holdsPosition", "sergey-aleynik", "belarus")),
+    ("es", "Fue firmado por el presidente ejecutivo de CAF, Sergio Díaz-Granados.",
+     ("holdsPosition", "sergio-diaz-granados", "caf")),
     # an office joined by a hyphen to the organisation it is of
     ("de", "Mit dabei war auch Siemens-Chef Roland Busch.", ("holdsPosition", "roland-busch", "siemens")),
     # the genitive "России" qualifies the subject; "коллегой из Мали" the object

@@ -111,9 +111,9 @@ def _context_type(tokens: list[Token], first: int, cues: dict) -> str | None:
     for n in (3, 2, 1):
         if len(before) >= n and " ".join(before[-n:]) in cues["context"]:
             return cues["context"][" ".join(before[-n:])]
-    # "presidente do BNDES": what an office is of is an organisation (or a state, which the
-    # gazetteer knows), not its holder
-    if len(before) >= 2 and before[-1] in cues["links"] and _is_title(before[-2], cues):
+    # "presidente (ejecutivo) do BNDES": what an office is of is an organisation (or a state,
+    # which the gazetteer knows), not its holder
+    if len(before) >= 2 and before[-1] in cues["links"] and any(_is_title(w, cues) for w in before[-3:-1]):
         return "Organization"
     # an office or counterpart ending at one of the last three words ("el canciller chileno ,")
     words = [w for w in before if w not in {",", "—", "–", "-"}]
@@ -142,9 +142,6 @@ def name_mentions(text: str, tokens: list[Token], lang: str, sentence_start: int
                                  or (tokens[first].start == sentence_start
                                      and tokens[first].text.casefold() in cues["vocabulary"])):
             first += 1
-        # a known country or nationality that opens a run qualifies what follows ("из Мали Абдулаем
-        # Диопом"; "Deutsche Bank" stays whole: a head noun follows; a city can open a person's
-        # name: "Santiago Cafiero")
         if first > last:
             continue
         typ = _context_type(tokens, first, cues)
@@ -153,38 +150,55 @@ def name_mentions(text: str, tokens: list[Token], lang: str, sentence_start: int
         if heads and not any(k in ("Organization", "Person") for k in inner):
             # an institution or a place named after a place: "Banco de Chile", "Palacio de Planalto"
             # ("Agentur Tass" is the agency Tass)
-            typ = cues["head_types"].get(heads[0], "Organization")
-        else:
-            # known names in a run are names of their own ("из Мали Абдулаем Диопом", "en Moscú
-            # Lavrov"): what remains is the candidate, except a person's given name that is also a
-            # city's, where the context says person ("el canciller argentino, Santiago Cafiero")
-            for start, end, ktyp in known:
-                inside = [i for i in range(first, last + 1) if start <= tokens[i].start < end]
-                if not inside or (ktyp == "City" and typ == "Person" and inside[0] == first < last):
-                    continue
-                if inside[0] == first:
-                    first = inside[-1] + 1
-                else:
-                    last = inside[0] - 1
-            while first <= last and tokens[last].text.casefold() in cues["particles"]:
-                last -= 1   # "Gobierno de" before a known "Colombia"
-            if first > last:
-                continue
-        span = tokens[first:last + 1]
-        if len(span) == 1 and len(span[0].text) >= 2 and span[0].text.isupper():
-            typ = "Organization"   # an acronym: "BNDES", "МИД"
-        opens = span[0].start == sentence_start
-        if typ is None and not cues["nouns_capitalised"]:
-            typ = "Person" if len(span) - opens >= 2 else None
-        elif typ is None and not opens and len(span) >= 2 and _no_common_noun(span, cues):
-            typ = "Person"   # "Joachim Stamp" mid-sentence; not "Millionen Euro", "Verurteilung Russlands"
-        if typ is None:
+            out.append(_mention(tokens[first:last + 1], cues["head_types"].get(heads[0], "Organization")))
             continue
-        end = span[-1].end
-        if span[-1].text.endswith(".") and len(span[-1].text) > 2:
-            end -= 1   # the sentence's full stop, not an initial ("J.")
-        out.append(Mention(span[0].start, end, typ, "casing", None, "casing"))
+        for a, b in _pieces(tokens, first, last, known, typ, cues):
+            span = tokens[a:b + 1]
+            # a piece after a known name is typed by what precedes it ("МИД Белоруссии Сергей Алейник")
+            ptyp = typ if a == first else _context_type(tokens, a, cues)
+            if len(span) == 1 and len(span[0].text) >= 2 and span[0].text.isupper():
+                ptyp = "Organization"   # an acronym: "BNDES", "МИД"
+            opens = span[0].start == sentence_start
+            if ptyp is None and not cues["nouns_capitalised"]:
+                ptyp = "Person" if len(span) - opens >= 2 else None
+            elif ptyp is None and not opens and len(span) >= 2 and _no_common_noun(span, cues):
+                ptyp = "Person"   # "Joachim Stamp" mid-sentence; not "Millionen Euro", "Verurteilung Russlands"
+            if ptyp is not None:
+                out.append(_mention(span, ptyp))
     return out
+
+
+def _pieces(tokens: list[Token], first: int, last: int, known: list[tuple[int, int, str]], typ: str | None,
+            cues: dict) -> list[tuple[int, int]]:
+    """The parts of a run that no known name covers: known names in a run are names of their own
+    ("из Мали Абдулаем Диопом", "глава МИД Белоруссии Сергей Алейник", "en Moscú Lavrov"), except a
+    person's given name that is also a city's, where the context says person ("el canciller
+    argentino, Santiago Cafiero"). A piece does not end in a particle ("Gobierno de" Colombia)."""
+    covered = set()
+    for start, end, ktyp in known:
+        inside = [i for i in range(first, last + 1) if start <= tokens[i].start < end]
+        if inside and not (ktyp == "City" and typ == "Person" and inside[0] == first < last):
+            covered.update(inside)
+    out, a = [], None
+    for i in range(first, last + 2):
+        if i <= last and i not in covered:
+            a = i if a is None else a
+            continue
+        if a is not None:
+            b = i - 1
+            while b >= a and tokens[b].text.casefold() in cues["particles"]:
+                b -= 1
+            if b >= a:
+                out.append((a, b))
+        a = None
+    return out
+
+
+def _mention(span: list[Token], typ: str) -> Mention:
+    end = span[-1].end
+    if span[-1].text.endswith(".") and len(span[-1].text) > 2:
+        end -= 1   # the sentence's full stop, not an initial ("J.")
+    return Mention(span[0].start, end, typ, "casing", None, "casing")
 
 
 class CasingEngine:
