@@ -34,10 +34,12 @@ def _spacy_pipelines(lang: str) -> list[str]:
 
 def list_models(resources_dir: str | None = None) -> list[dict]:
     """One row per language: ``lang``, ``stanza`` (model present), ``stanza_source`` (where it was
-    looked for), ``spacy`` (installed pipeline names), ``underthesea``, ``gazetteer`` (always True)
-    and ``auto`` (the engine `--engine auto` picks)."""
+    looked for), ``spacy`` (installed pipeline names), ``underthesea``, ``casing`` (the language
+    has data in ontology/lang/), ``gazetteer`` (always True) and ``auto`` (the engine `--engine auto`
+    picks)."""
     stanza = StanzaEngine(resources_dir=resources_dir)
     underthesea = get_engine("underthesea")
+    casing = get_engine("casing")
     rows = []
     for lang in LANGS:
         stanza_ok = stanza.supports(lang)
@@ -48,9 +50,11 @@ def list_models(resources_dir: str | None = None) -> list[dict]:
             "stanza_source": source,
             "spacy": _spacy_pipelines(lang),
             "underthesea": underthesea.supports(lang),
+            "casing": casing.supports(lang),
             "gazetteer": True,
         }
-        usable = {"stanza": stanza_ok, "spacy": bool(row["spacy"]), "underthesea": row["underthesea"]}
+        usable = {"stanza": stanza_ok, "spacy": bool(row["spacy"]), "underthesea": row["underthesea"],
+                  "casing": row["casing"]}
         row["auto"] = next((name for name in AUTO_PREFERENCE if usable.get(name)), "gazetteer")
         rows.append(row)
     return rows

@@ -30,8 +30,9 @@ def test_list_models_has_one_row_per_language(tmp_path: Path, no_env: None) -> N
         assert row["stanza"] is False and row["stanza_source"] == str(tmp_path)
         assert row["gazetteer"] is True
         assert row["underthesea"] is (row["lang"] == "vi" and installed("underthesea"))
+        assert row["casing"] is True   # every listed language has data in ontology/lang/
         expected_auto = ("spacy" if row["spacy"] else
-                         "underthesea" if row["underthesea"] else "gazetteer")
+                         "underthesea" if row["underthesea"] else "casing")
         assert row["auto"] == expected_auto
 
 
