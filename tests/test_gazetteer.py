@@ -462,3 +462,65 @@ def test_lower_case_adjectives_next_to_a_title_name_the_state(lang, text, adject
     hits = [m for m in mentions if text[m.start:m.end] == adjective]
     assert bool(hits) == found
     assert all(m.type == "Country" and m.label == "gazetteer:demonym" for m in hits)
+
+
+# --- demonyms of the smaller states (the block at the end of src/demonyms.tsv) -----------------
+
+@pytest.mark.parametrize("lang, form, key", [
+    # fr: -en, -ais/-ois, -e, -ain/-an/-i, and a lemma written out ({è,é})
+    ("fr", "ivoirienne", "ivory-coast"), ("fr", "mauritaniens", "mauritania"), ("fr", "équato-guinéennes", "equatorial-guinea"),
+    ("fr", "togolaise", "togo"), ("fr", "béninoises", "benin"), ("fr", "malgaches", "madagascar"),
+    ("fr", "monégasque", "monaco"), ("fr", "centrafricaines", "central-african-republic"), ("fr", "jamaïcain", "jamaica"),
+    ("fr", "bahreïnie", "bahrain"), ("fr", "burkinabé", "burkina-faso"), ("fr", "sud-soudanais", "south-sudan"),
+    # es: -o, -és, -í, -ú, -e, written out ({,s})
+    ("es", "marfileña", "ivory-coast"), ("es", "mauritanos", "mauritania"), ("es", "gabonesa", "gabon"),
+    ("es", "sursudaneses", "south-sudan"), ("es", "bareiníes", "bahrain"), ("es", "papúes", "papua-new-guinea"),
+    ("es", "costarricenses", "costa-rica"), ("es", "suazis", "eswatini"), ("es", "guineoecuatoriana", "equatorial-guinea"),
+    # pt: -e, -ês, -o, -a, written out ({u,ia,us,ias})
+    ("pt", "marfinenses", "ivory-coast"), ("pt", "guineense", "guinea-bissau"), ("pt", "togolesa", "togo"),
+    ("pt", "sul-sudaneses", "south-sudan"), ("pt", "cabo-verdianas", "cape-verde"), ("pt", "bareinitas", "bahrain"),
+    ("pt", "eritreus", "eritrea"), ("pt", "são-tomense", "sao-tome-and-principe"),
+    # ru: -ский in every case and gender
+    ("ru", "мавританского", "mauritania"), ("ru", "ивуарийской", "ivory-coast"), ("ru", "замбийскими", "zambia"),
+    ("ru", "малагасийскую", "madagascar"), ("ru", "южносуданском", "south-sudan"), ("ru", "экваториальногвинейский", "equatorial-guinea"),
+    # de: -isch with its endings
+    ("de", "ivorischen", "ivory-coast"), ("de", "sambischer", "zambia"), ("de", "tschadisches", "chad"),
+    ("de", "äquatorialguineische", "equatorial-guinea"), ("de", "monegassischem", "monaco"), ("de", "kap-verdische", "cape-verde"),
+])
+def test_smaller_states_have_demonyms(gaz, lang, form, key):
+    assert gaz.lookup(form, lang)[0] == (key, "demonym")
+
+
+@pytest.mark.parametrize("lang, form", [("fr", "congolaise"), ("es", "congoleños"), ("pt", "congolês"),
+                                        ("ru", "конголезского"), ("de", "kongolesischen")])
+def test_congolese_names_both_congos(gaz, lang, form):
+    assert {k for k, _ in gaz.lookup(form, lang)} == {"democratic-republic-of-the-congo", "republic-of-the-congo"}
+
+
+@pytest.mark.parametrize("lang, text, person, state", [
+    ("fr", "Le président ivoirien Alassane Ouattara a reçu Emmanuel Macron à Abidjan.", "alassane-ouattara", "ivory-coast"),
+    ("fr", "Le président togolais Faure Gnassingbé s'est entretenu avec Emmanuel Macron.", "faure-gnassingbe", "togo"),
+    ("fr", "Le président malgache Andry Rajoelina a rencontré Emmanuel Macron à Paris.", "andry-rajoelina", "madagascar"),
+    ("fr", "Le président burkinabè Ibrahim Traoré a reçu Sergueï Lavrov.", "ibrahim-traore", "burkina-faso"),
+    ("es", "El presidente mauritano Mohamed Ould Ghazouani se reunió con Pedro Sánchez.", "mohamed-ould-ghazouani", "mauritania"),
+    ("es", "El presidente gabonés Brice Oligui Nguema se reunió con Pedro Sánchez.", "brice-oligui-nguema", "gabon"),
+    ("es", "El primer ministro bareiní Salman bin Hamad se reunió con Pedro Sánchez.", "salman", "bahrain"),
+    ("es", "El presidente costarricense Rodrigo Chaves se reunió con Pedro Sánchez.", "rodrigo-chaves", "costa-rica"),
+    ("pt", "O presidente guineense Umaro Sissoco Embaló reuniu-se com Lula em Brasília.", "umaro-sissoco-embalo", "guinea-bissau"),
+    ("pt", "O presidente togolês Faure Gnassingbé se reuniu com Lula em Brasília.", "faure-gnassingbe", "togo"),
+    ("pt", "O presidente cabo-verdiano José Maria Neves recebeu Lula.", "jose-maria-neves", "cape-verde"),
+    ("ru", "Мавританский президент Мохамед Ульд Газуани встретился с Владимиром Путиным.", "mokhamed-ul-d-gazuani", "mauritania"),
+    ("de", "Der ivorische Präsident Alassane Ouattara hat Olaf Scholz empfangen.", "alassane-ouattara", "ivory-coast"),
+    ("de", "Der sambische Präsident Hakainde Hichilema traf Olaf Scholz in Berlin.", "hakainde-hichilema", "zambia"),
+])
+def test_demonym_next_to_an_office_gives_the_holders_state(lang, text, person, state):
+    """A lower-case nationality adjective of a smaller state qualifying an office names the state
+    the (unknown) office holder serves, through the whole pipeline."""
+    from newskg.extract.model import DateValue, Document
+    from newskg.extract.pipeline import extract
+
+    doc = Document(id="d", text=text, lang=lang, published=DateValue.parse("2024-03-15"))
+    result = extract([doc], engine="auto")
+    assert not result.errors, result.errors
+    positions = {(f.subject, f.object) for f in result.facts["d"] if f.relation == "holdsPosition"}
+    assert positions == {(person, state)}
