@@ -10,7 +10,14 @@ Read sentence by sentence, in order (extract/facts.py calls `enter` then `settle
   a dated event ("on the sidelines of the conference", "trong chuyến thăm": dates.tsv rows with
   an `event` group, the event found by its noun in an earlier dated sentence), or where it shares
   a participant with the last dated sentence of the same paragraph (of the paragraph before when
-  it says "also": rows with an `also` group) and no other date came between.
+  it says "also": rows with an `also` group; of any paragraph before when it names an event that
+  no dated sentence named: "à l'issue de l'entretien") and no other date came between; a person
+  takes part in the story of the state or body they hold office in ("the French minister");
+- an undated event fact whose sentence is followed, in the same paragraph, by a dated one naming
+  both its sides (or people holding office in them) takes that date: a lead that says what
+  happened, then a sentence that says when ("Germany and Kenya signed ... Faeser and Mudavadi
+  signed it on Friday");
+- a date in a relative clause (", who took office in August") is that clause's, not the story's.
 Offices, support, criticism and quotations never take a date from context: they are states or
 sayings, not events of the day. Wrong dates are worse than none, hence the conditions.
 """
@@ -21,9 +28,10 @@ import re
 from dataclasses import dataclass, field
 
 from .model import DateValue, Document, Fact, Status
-from .temporal import DateMention, context_patterns, find_dates
+from .temporal import DateMention, context_patterns, find_dates, in_relative_clause
 
-EVENT_RELATIONS = frozenset({"met", "talkedTo", "visited", "signedAgreement", "awarded", "accompanied", "invited"})
+EVENT_RELATIONS = frozenset({"met", "talkedTo", "visited", "signedAgreement", "awarded", "accompanied", "invited",
+                             "succeeded"})
 _RANK = {"year": 0, "month": 1, "day": 2}
 _KEEP = {"year": 4, "month": 7, "day": 10}
 # a dateline: a place name (no sentence in it) and a comma before the date, an agency or a dash after
@@ -62,20 +70,23 @@ def _future(value: DateValue, published: DateValue | None) -> bool:
 class DateContext:
     """The date state of one document while its sentences are read in order."""
 
-    def __init__(self, doc: Document, lang: str) -> None:
+    def __init__(self, doc: Document, lang: str, affiliations: dict[str, set[str]] | None = None) -> None:
         self.doc, self.lang, self.published = doc, lang, doc.published
+        self.affiliations = affiliations or {}   # person -> the states and bodies they hold office in
         self.sentences: list[_Sentence] = []
         self.last: dict[str, DateValue] = {}       # per precision: the last date mentioned at it or finer
         self.thread: _Thread | None = None
         self._paragraphs = [m.start() for m in re.finditer(r"(?m)^(?=[^\n]*\S)", doc.text)]
         self.dateline = find_dateline(doc.text, lang, doc.published)
+        self._source_line = self.dateline[:2] if self.dateline else find_source_line(doc.text)
+        self._pending: list[Fact] = []   # undated event facts the next sentence may date
         self._lead_pending = self.dateline is not None
         self._also = False
         self._event: tuple[str, str] | None = None  # (noun, precision) of "during the talks"
 
     def in_dateline(self, pos: int) -> bool:
         """Whether `pos` lies in the dateline: its place names where the report was filed, not who acts."""
-        return self.dateline is not None and self.dateline[0] <= pos < self.dateline[1]
+        return self._source_line is not None and self._source_line[0] <= pos < self._source_line[1]
 
     def paragraph(self, pos: int) -> int:
         return bisect.bisect_right(self._paragraphs, pos) - 1
@@ -86,8 +97,10 @@ class DateContext:
         text = self.doc.text[start:end]
         dates = find_dates(text, self.lang, self.published, self.last)
         dates = self._with_dateline(start, end, dates)
-        past = [d for d in dates if not _future(d.value, self.published)]
+        past = [d for d in dates if not _future(d.value, self.published)
+                and not in_relative_clause(text, d.start, self.lang)]
         para = self.paragraph(start)
+        self._date_pending(para, past, names)
         self.sentences.append(_Sentence(start, text, para, past, set(names)))
         for d in past:
             self._note(d.value)
@@ -111,11 +124,29 @@ class DateContext:
             if f.date is None and not here.dates and f.status == Status.OCCURRED and f.relation in EVENT_RELATIONS:
                 f.date = self._event_date(here) or self._thread_date(here, f)
                 inherited = inherited or f.date
+                if f.date is None:
+                    self._pending.append(f)
         if inherited is not None:
             self._note(inherited)
             self.thread = _Thread(inherited, len(self.sentences) - 1, here.paragraph, set(here.names))
         if self.thread is not None and self.thread.sentence == len(self.sentences) - 1:
             self.thread.participants |= {k for f in facts for k in (f.subject, f.object)}
+
+    def _reach(self, keys: set[str]) -> set[str]:
+        """The entities and the states or bodies they hold office in."""
+        return set(keys).union(*(self.affiliations.get(k, ()) for k in keys))
+
+    def _date_pending(self, para: int, past: list[DateMention], names: set[str]) -> None:
+        """The sentence after an undated event fact, in its paragraph, says when it happened where
+        it has one date and names both sides of the fact (or who holds office in them)."""
+        pending, self._pending = self._pending, []
+        if not pending or len({d.value for d in past}) != 1 or \
+                self.paragraph(self.sentences[-1].start if self.sentences else 0) != para:
+            return
+        reach = self._reach(names)
+        for f in pending:
+            if f.date is None and all(self._reach({k}) & reach for k in (f.subject, f.object)):
+                f.date = past[0].value
 
     def _note(self, value: DateValue) -> None:
         for precision, rank in _RANK.items():
@@ -161,9 +192,11 @@ class DateContext:
         t = self.thread
         if t is None or t.date.precision == "year" or t.sentence == len(self.sentences) - 1:
             return None
-        if not {fact.subject, fact.object} & t.participants:
+        if not self._reach({fact.subject, fact.object}) & self._reach(t.participants):
             return None
-        if here.paragraph != t.paragraph and not (self._also and here.paragraph == t.paragraph + 1):
+        # an event phrase ("after the talks") whose event no dated sentence named is the story's
+        if here.paragraph != t.paragraph and not (self._also and here.paragraph == t.paragraph + 1) \
+                and self._event is None:
             return None
         return t.date
 
@@ -179,4 +212,23 @@ def find_dateline(text: str, lang: str, published: DateValue | None) -> tuple[in
             m = _DATELINE_TAIL.match(tail)
             if _DATELINE_HEAD.match(head) and m and m.end() > 0 and d.value.precision == "day":
                 return line.start(), line.start() + d.end + m.end(), d.value
+    return None
+
+
+# a source line without a date: "Berlin (dpa) - ...", "Brasília - ...": a place, an agency, a dash
+_SOURCE_LINE = re.compile(r"(?P<place>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})\s*"
+                          r"(?:\([^\n()]{1,30}\)\s*)?[-–—]\s+(?=\S)")
+
+
+def find_source_line(text: str) -> tuple[int, int] | None:
+    """(start, end) of a dateless dateline opening one of the first paragraphs: its place and
+    agency say where the report was filed, not who acts. Its place words are capitalised (short
+    particles aside) and a paragraph, not a headline, follows it."""
+    for line in list(re.finditer(r"(?m)^[^\n]*\S[^\n]*$", text[:3000]))[:3]:
+        m = _SOURCE_LINE.match(line.group())
+        if m is None or len(line.group()) - m.end() < 80:
+            continue
+        words = m.group("place").split()
+        if words[0][0].isupper() and all(w[0].isupper() or len(w) <= 3 for w in words):
+            return line.start(), line.start() + m.end()
     return None

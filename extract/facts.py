@@ -16,7 +16,7 @@ from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Fact
 from .relations import find_matches, mask, pairs, signatures, status_of
 from .reports import Candidate, drop_told, find_reports, tells_event
 from .datecontext import DateContext
-from .temporal import find_amount
+from .temporal import find_amount, in_relative_clause
 
 PLACE_RELATIONS = frozenset({"met", "talkedTo", "visited", "signedAgreement", "awarded", "invited"})
 MONEY_RELATIONS = frozenset({"lends", "aids", "signedAgreement", "sanctions"})
@@ -43,7 +43,10 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
     reports: list[Report] = []
     starts = [n.unit_start for n in names]  # sorted: each sentence's names by bisection
     groups = GroupResolver(doc, names, entities, lex)   # "the two sides", "both leaders", "the bloc"
-    context = DateContext(doc, doc.lang or "en")  # dates the story gives beyond a sentence's own words
+    offices: dict[str, set[str]] = {}   # a person takes part in the story of what they hold office in
+    for f in facts:
+        offices.setdefault(f.subject, set()).add(f.object)
+    context = DateContext(doc, doc.lang or "en", offices)  # dates the story gives beyond a sentence's own words
     for sent in ann.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         units = [n for n in names[lo:hi] if not n.absorbed]
@@ -315,8 +318,10 @@ def _place(masked: str, args: list[_Arg], lex: Lexicon, used: set[int],
 
 
 def _event_dates(dates: list, text: str, trigger: int, lex: Lexicon) -> list:
-    """Drop the dates of a report that follows the event ("..., Peskov said on Tuesday"): they
-    date the saying, not the event."""
+    """Drop the dates of a report that follows the event ("..., Peskov said on Tuesday") and of a
+    relative clause without the trigger (", who took office in August"): they date the saying or
+    that clause, not the event."""
+    dates = [d for d in dates if not in_relative_clause(text, d.start, lex.lang, trigger)]
     words = lex.words("reporting")
     if not words:
         return dates

@@ -5,7 +5,9 @@ groups say what the expression gives: `d`, `m`, `y` (numbers), `mon` (a month na
 babel's CLDR month names), `wd` (a weekday, resolved with dateparser relative to publication),
 `rel` (a relative word such as "yesterday", resolved with dateparser), `now` (deixis of the
 reported event: "this visit", "lần này"), `prevweek` / `nextweek` ("last week": the month of that
-calendar week, the year where the week straddles two months), `same` (an anaphor: "the same day",
+calendar week, the year where the week straddles two months), `lastyear` / `thisyear` (the year
+before publication or of it: "l'an dernier", "в сентябре прошлого года" with `mon`), `lastmonth` (the
+month before publication: "im vergangenen Monat"), `same` (an anaphor: "the same day",
 "cùng ngày", "am selben Tag": the last date of the document mentioned before, at the row's
 precision; given by the caller as `earlier`), `prevday` / `nextday` (the day before or after
 it: "накануне", "the next day"; "the day before" with nothing before it is the eve of publication). Rows with an `event` or `also` group are not dates:
@@ -134,6 +136,35 @@ def find_dates(text: str, lang: str, published: DateValue | None,
     return sorted(found, key=lambda f: f.start)
 
 
+@lru_cache(maxsize=None)
+def _relative_opener(lang: str) -> re.Pattern[str] | None:
+    words = sorted(lexicon(lang).words("relative"), key=len, reverse=True)
+    return re.compile(r",\s*(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
+                      re.IGNORECASE) if words else None
+
+
+_CLAUSE_END = re.compile(r"[,;:()\[\]«»\"“”]")
+
+
+def in_relative_clause(text: str, pos: int, lang: str, trigger: int | None = None) -> bool:
+    """Whether `pos` lies in a relative clause (", que comandou ... desde 2019", ", quien asumió en
+    agosto", ", который ...") that does not hold `trigger`: a date there is that clause's own event,
+    not the sentence's. The clause runs from its pronoun, right after a comma, to the next comma
+    or bracket."""
+    rx = _relative_opener(lang)
+    if rx is None:
+        return False
+    opener = None
+    for m in rx.finditer(text, 0, pos):
+        if not _CLAUSE_END.search(text, m.end(), pos):
+            opener = m
+    if opener is None:
+        return False
+    close = _CLAUSE_END.search(text, pos)
+    end = close.start() if close else len(text)
+    return trigger is None or not opener.start() <= trigger < end
+
+
 _RANK = {"year": 0, "month": 1, "day": 2}
 # anaphor groups: the day they name from the last date before ("the day before", "the next day")
 _SHIFTS = {"same": 0, "prevday": -1, "nextday": 1}
@@ -156,7 +187,7 @@ def _ahead(m: re.Match[str], value: DateValue) -> DateValue | None:
     groups = {k for k, v in m.groupdict().items() if v}
     if "wd" in groups and value.precision == "day":
         return DateValue((dt.date.fromisoformat(value.value) + dt.timedelta(days=7)).isoformat(), "day")
-    if "y" in groups or not groups & {"m", "mon"}:
+    if groups & {"y", "lastyear", "thisyear"} or not groups & {"m", "mon"}:
         return None
     year, rest = value.value[:4], value.value[4:]
     return DateValue(f"{int(year) + 1:04d}{rest}", value.precision)
@@ -181,7 +212,13 @@ def _value(m: re.Match[str], lang: str, base: dt.date | None, published: DateVal
         # "last year" is 2023, not 2023-05-15: the row says how precise the expression is
         keep = {"day": 10, "month": 7, "year": 4}[precision or "day"]
         return DateValue(day.isoformat()[:keep], precision or "day")
+    if "lastmonth" in g:
+        return DateValue((base.replace(day=1) - dt.timedelta(days=1)).isoformat()[:7], "month") if base else None
     year = int(g["y"]) if "y" in g else None
+    if "lastyear" in g or "thisyear" in g:   # said, not guessed: no moving back a year
+        if base is None:
+            return None
+        year = base.year - 1 if "lastyear" in g else base.year
     month = int(g["m"]) if "m" in g else _month_number(g.get("mon", ""), lang)
     day = int(g["d"]) if "d" in g else None
     if month is not None and not 1 <= month <= 12 or day is not None and not 1 <= day <= 31:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from newskg.extract.datecontext import compatible, find_dateline
+from newskg.extract.datecontext import compatible, find_dateline, find_source_line
 from newskg.extract.model import DateValue, Document
 from newskg.extract.pipeline import extract
-from newskg.extract.temporal import find_dates
+from newskg.extract.temporal import find_dates, in_relative_clause
 
 # (id, lang, published, text, relation, subject, object, expected date or None, its precision)
 DATED = [
@@ -69,6 +69,42 @@ DATED = [
      "primeiro-ministro de Portugal, Luís Montenegro.\n\nNo mesmo dia, Lula conversou por telefone com o "
      "presidente da Ucrânia, Volodymyr Zelensky.",
      "talkedTo", "lula", "volodymyr-zelensky", "2024-03-12", "day"),
+    # an event phrase whose event no dated sentence named goes on with the story, however many
+    # undated paragraphs came between; the sides take part in it through who holds office in them
+    ("fr-issue-rencontre", "fr", "2024-03-15",
+     "Le président français Emmanuel Macron a été reçu mardi à Dakar par le président sénégalais Bassirou "
+     "Diomaye Faye.\n\nLes deux chefs d'État se sont ensuite entretenus en tête-à-tête au palais.\n\n"
+     "À l'issue de la rencontre, la France et le Sénégal ont signé un accord sur l'énergie.",
+     "signedAgreement", "france", "senegal", "2024-03-12", "day"),
+    ("fr-ministres", "fr", "2024-03-15",
+     "Le président Emmanuel Macron a reçu mardi à l'Élysée le président brésilien Luiz Inácio Lula da Silva. "
+     "Le ministre français des Affaires étrangères Stéphane Séjourné et le ministre brésilien des Affaires "
+     "étrangères Mauro Vieira ont signé un accord.",
+     "signedAgreement", "stephane-sejourne", "mauro-vieira", "2024-03-12", "day"),
+    ("fr-dans-la-foulee", "fr", "2024-03-15",
+     "Le Premier ministre Gabriel Attal a pris mercredi ses fonctions à Matignon, élu fin février par la "
+     "majorité.\n\nDans la foulée, Gabriel Attal a été reçu par le président Emmanuel Macron.",
+     "met", "emmanuel-macron", "gabriel-attal", "2024-03-13", "day"),
+    # "antes de la firma": the signing's date, not that of the relative clause ("quien asumió en enero")
+    ("es-antes-de-la-firma", "es", "2024-03-15",
+     "El acuerdo fue firmado el martes en Madrid por el presidente del Gobierno, Pedro Sánchez.\n\n"
+     "Antes de la firma, Sánchez se reunió con Luiz Inácio Lula da Silva, quien asumió la presidencia de "
+     "Brasil en enero de 2023.",
+     "met", "pedro-sanchez", "lula", "2024-03-12", "day"),
+    ("pt-antes-da-solenidade", "pt", "2024-03-15",
+     "O presidente Luiz Inácio Lula da Silva tomou posse nesta quarta-feira como presidente do Mercosul, em "
+     "cerimônia em Brasília.\n\nAntes da solenidade, Lula reuniu-se com o presidente da Argentina, Javier Milei.",
+     "met", "lula", "javier-milei", "2024-03-13", "day"),
+    ("ru-srazu-posle", "ru", "2024-03-15",
+     "Президент России Владимир Путин в среду принял в Кремле президента Белоруссии Александра Лукашенко.\n\n"
+     "Сразу после этого Путин провел переговоры с премьер-министром Индии Нарендрой Моди.",
+     "met", "vladimir-putin", "narendra-modi", "2024-03-13", "day"),
+    # a lead that says what happened, then a sentence naming both sides' ministers that says when
+    ("de-lead-then-when", "de", "2024-03-15",
+     "Deutschland und Frankreich haben ein Sicherheitsabkommen unterzeichnet. Bundesinnenministerin Nancy "
+     "Faeser und der französische Innenminister Gérald Darmanin setzten am Mittwoch in Paris ihre "
+     "Unterschriften unter das Abkommen.",
+     "signedAgreement", "germany", "france", "2024-03-13", "day"),
 ]
 
 # facts that must stay undated: the context does not reach them
@@ -97,6 +133,18 @@ UNDATED = [
      "Bundeskanzler Olaf Scholz hat am Mittwoch in Berlin den französischen Präsidenten Emmanuel Macron "
      "empfangen.\n\nScholz telefonierte mit dem chinesischen Staatschef Xi Jinping.",
      "talkedTo", "olaf-scholz", "xi-jinping"),
+    # the date of a relative clause is that clause's event, not the meeting's
+    ("es-relative-clause", "es", "2024-03-15",
+     "Pedro Sánchez se reunió con Luiz Inácio Lula da Silva, quien asumió la presidencia de Brasil en enero de 2023.",
+     "met", "pedro-sanchez", "lula"),
+    ("ru-relative-clause", "ru", "2024-03-15",
+     "Владимир Путин встретился с Александром Лукашенко, который прибыл в Москву в понедельник.",
+     "met", "vladimir-putin", "alexander-lukashenko"),
+    # the next sentence names one side only: it tells something else
+    ("de-next-sentence-one-side", "de", "2024-03-15",
+     "Deutschland und Frankreich haben ein Sicherheitsabkommen unterzeichnet. Bundesinnenministerin Nancy "
+     "Faeser reiste am Mittwoch nach Warschau.",
+     "signedAgreement", "germany", "france"),
 ]
 
 
@@ -185,3 +233,42 @@ def test_a_body_sentence_opening_with_a_date_is_no_dateline():
 def test_compatible_dates_are_prefixes():
     assert compatible(DateValue("2024", "year"), DateValue("2024-07-25", "day"))
     assert not compatible(DateValue("2024-06", "month"), DateValue("2024-07-25", "day"))
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Titel\n\nBerlin (dpa) - Deutschland und Kenia haben ein Abkommen unterzeichnet, das die Anwerbung "
+     "von Fachkräften erleichtern soll.", "Berlin (dpa) - "),
+    ("Brasília - O economista Gabriel Galípolo tomou posse como presidente do Banco Central, em cerimônia "
+     "no Palácio do Planalto.", "Brasília - "),
+    ("Neu-Delhi (dpa) - Bundeskanzler Olaf Scholz und der indische Premierminister Narendra Modi haben "
+     "Regierungskonsultationen geleitet.", "Neu-Delhi (dpa) - "),
+])
+def test_dateless_source_line_is_found(text, source):
+    found = find_source_line(text)
+    assert found is not None and text[found[0]:found[1]] == source
+
+
+@pytest.mark.parametrize("text", [
+    "Scholz - Modi: ein Treffen unter Freunden",      # a headline: no paragraph follows the dash
+    "Der Kanzler traf den Premierminister in Neu-Delhi - und sprach über Fachkräfte, Klimaschutz und "
+    "die Verteidigungsindustrie beider Länder.",       # a dash inside a sentence
+])
+def test_no_source_line_in_a_headline_or_sentence(text):
+    assert find_source_line(text) is None
+
+
+@pytest.mark.parametrize(("lang", "text", "date", "trigger", "inside"), [
+    ("pt", "Ele sucede Campos Neto, que comandou o banco desde 2019 e cujo mandato terminou em 31 de dezembro.",
+     "31 de dezembro", "sucede", True),
+    ("es", "Peña se reunió con Díaz-Granados, quien asumió el cargo en agosto.", "en agosto", "reunió", True),
+    ("fr", "Macron a reçu Lula, qui était arrivé lundi à Paris.", "lundi", "reçu", True),
+    ("ru", "Путин принял Лукашенко, который прибыл в Москву в понедельник.", "в понедельник", "принял", True),
+    ("de", "Scholz traf Ruto, der am Donnerstag in Berlin eingetroffen war.", "am Donnerstag", "traf", True),
+    # the trigger inside the clause: the clause's date is its own
+    ("es", "Peña recibió a Lula, quien firmó el acuerdo en agosto.", "en agosto", "firmó", False),
+    # a complement clause of a saying is no relative clause where it holds the trigger
+    ("pt", "Lula afirmou, em Brasília, que o acordo foi assinado na segunda-feira.", "na segunda-feira",
+     "assinado", False),
+])
+def test_date_in_a_relative_clause_is_the_clauses(lang, text, date, trigger, inside):
+    assert in_relative_clause(text, text.index(date), lang, text.index(trigger)) is inside

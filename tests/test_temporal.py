@@ -28,6 +28,32 @@ CASES = [
     ("ru", "Стороны подписали соглашение в марте 2022 года.", "2022-03", "month"),
     ("ru", "Переговоры прошли в ноябре.", "2023-11", "month"),
     ("ru", "Делегация прибыла вчера.", "2024-09-17", "day"),
+    # relative days, weekdays of this week, today; month-only dates; month of last year
+    ("fr", "Le ministre a été reçu ce lundi à Alger.", "2024-09-16", "day"),
+    ("fr", "Les deux ministres se sont parlé ce matin.", "2024-09-18", "day"),
+    ("fr", "Le traité a été ratifié en octobre de l'année dernière.", "2023-10", "month"),
+    ("fr", "Les relations ont été rompues l'an dernier.", "2023", "year"),
+    ("fr", "DAKAR, 17 sept (AFP) - Le président a reçu", "2024-09-17", "day"),
+    ("es", "El canciller llegó este miércoles a Lima.", "2024-09-18", "day"),
+    ("es", "El acuerdo se firmó hoy en Quito.", "2024-09-18", "day"),
+    ("es", "Las partes negociaron en agosto.", "2024-08", "month"),
+    ("es", "La visita se produjo en octubre del año pasado.", "2023-10", "month"),
+    ("es", "Quito, 17 sep (EFE).- El presidente", "2024-09-17", "day"),
+    ("es", "El ministro viajó este martes 17 a Bogotá.", "2024-09-17", "day"),
+    ("pt", "O presidente recebeu nesta quarta-feira o primeiro-ministro.", "2024-09-18", "day"),
+    ("pt", "O acordo foi assinado hoje em Maputo.", "2024-09-18", "day"),
+    ("pt", "As delegações reuniram-se no mês passado.", "2024-08", "month"),
+    ("pt", "O empréstimo foi aprovado em outubro do ano passado.", "2023-10", "month"),
+    ("pt", "Maputo, 17 set 2024 (Lusa) - O Presidente", "2024-09-17", "day"),
+    ("ru", "Министры встретились в среду в Минске.", "2024-09-18", "day"),
+    ("ru", "Соглашение подписано сегодня.", "2024-09-18", "day"),
+    ("ru", "Переговоры прошли в сентябре прошлого года.", "2023-09", "month"),
+    ("de", "Die Ministerin reiste am Mittwoch nach Paris.", "2024-09-18", "day"),
+    ("de", "Das Abkommen wurde heute unterzeichnet.", "2024-09-18", "day"),
+    ("de", "Die Gespräche begannen im Oktober.", "2023-10", "month"),
+    ("de", "Der Vertrag wurde im Oktober vergangenen Jahres geschlossen.", "2023-10", "month"),
+    ("de", "Die Exporte stiegen im vergangenen Jahr.", "2023", "year"),
+    ("de", "Die Zinsen sanken im vergangenen Monat.", "2024-08", "month"),
 ]
 
 
@@ -60,3 +86,13 @@ def test_no_publication_date_leaves_yearless_dates_unknown() -> None:
 ])
 def test_amount_and_currency(lang: str, text: str, amount: tuple[float, str]) -> None:
     assert find_amount(text, lang) == amount
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("es", "El mar estaba en calma y el viaje duró 14 horas."),    # "mar" the sea, not March
+    ("pt", "Ele ficou fora do país e voltou com 2 ministros."),     # "fora": no month
+    ("fr", "Il a rencontré 17 ministres de la région."),
+    ("de", "Im Vorfeld hatten 17 Staaten ihre Teilnahme zugesagt."),
+])
+def test_no_date_where_none_is_said(lang: str, text: str) -> None:
+    assert find_dates(text, lang, PUBLISHED) == []
