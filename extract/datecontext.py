@@ -149,6 +149,8 @@ class DateContext:
                 f.date = past[0].value
 
     def _note(self, value: DateValue) -> None:
+        if value.precision == "day" and ("latest" not in self.last or value.value > self.last["latest"].value):
+            self.last["latest"] = value   # what "later" follows
         for precision, rank in _RANK.items():
             if _RANK[value.precision] >= rank:
                 self.last[precision] = DateValue(value.value[:_KEEP[precision]], precision)

@@ -10,7 +10,9 @@ before publication or of it: "l'an dernier", "в сентябре прошлог
 month before publication: "im vergangenen Monat"), `same` (an anaphor: "the same day",
 "cùng ngày", "am selben Tag": the last date of the document mentioned before, at the row's
 precision; given by the caller as `earlier`), `prevday` / `nextday` (the day before or after
-it: "накануне", "the next day"; "the day before" with nothing before it is the eve of publication). Rows with an `event` or `also` group are not dates:
+it: "накануне", "the next day"; "the day before" with nothing before it is the eve of publication),
+`later` ("Позднее", "Plus tard" opening a sentence: after all the story told so far, on the latest
+day it named: `earlier["latest"]`). Rows with an `event` or `also` group are not dates:
 extract/datecontext.py reads them. Dates without a year take the publication year, moved back a
 year when that would put them after publication (news reports the past).
 """
@@ -118,7 +120,8 @@ def find_dates(text: str, lang: str, published: DateValue | None,
                 continue  # an earlier (more specific) row already read this text
             shift = next((v for k, v in _SHIFTS.items() if m.groupdict().get(k)), None)
             if shift is not None:
-                anaphors.append((m.start(), m.end(), precision or "day", shift))
+                anaphors.append((m.start(), m.end(), "latest" if m.groupdict().get("later") else precision or "day",
+                                 shift))
                 continue
             value = _value(m, lang, base, published, precision)
             if value:
@@ -167,12 +170,17 @@ def in_relative_clause(text: str, pos: int, lang: str, trigger: int | None = Non
 
 _RANK = {"year": 0, "month": 1, "day": 2}
 # anaphor groups: the day they name from the last date before ("the day before", "the next day")
-_SHIFTS = {"same": 0, "prevday": -1, "nextday": 1}
+_SHIFTS = {"same": 0, "prevday": -1, "nextday": 1, "later": 0}
 
 
 def _antecedent(found: list[DateMention], start: int, precision: str,
                 earlier: Mapping[str, DateValue]) -> DateValue | None:
-    """"The same day": the last date before it in this text precise enough, else the document's."""
+    """"The same day": the last date before it in this text precise enough, else the document's;
+    "later": the latest day told before."""
+    if precision == "latest":
+        days = [f.value for f in found if f.end <= start and f.value.precision == "day"]
+        days += [earlier["latest"]] if "latest" in earlier else []
+        return max(days, key=lambda v: v.value) if days else None
     keep = {"day": 10, "month": 7, "year": 4}[precision]
     before = [f.value for f in found if f.end <= start and _RANK[f.value.precision] >= _RANK[precision]]
     value = before[-1] if before else earlier.get(precision)

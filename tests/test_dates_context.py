@@ -99,7 +99,16 @@ DATED = [
      "Президент России Владимир Путин в среду принял в Кремле президента Белоруссии Александра Лукашенко.\n\n"
      "Сразу после этого Путин провел переговоры с премьер-министром Индии Нарендрой Моди.",
      "met", "vladimir-putin", "narendra-modi", "2024-03-13", "day"),
-    # a lead that says what happened, then a sentence naming both sides' ministers that says when
+    # "later" follows the latest day the story told, not the last one mentioned (an arrival the day before)
+    ("ru-pozdnee", "ru", "2024-03-15",
+     "Президент России Владимир Путин в пятницу провел переговоры с президентом Белоруссии Александром "
+     "Лукашенко в Минске.\n\nЛукашенко прибыл в Москву в четверг.\n\n"
+     "Позднее Путин принял премьер-министра Индии Нарендру Моди.",
+     "met", "vladimir-putin", "narendra-modi", "2024-03-15", "day"),
+    ("fr-plus-tard", "fr", "2024-03-15",
+     "Le président Emmanuel Macron a reçu vendredi à l'Élysée le chancelier allemand Olaf Scholz, arrivé "
+     "jeudi à Paris.\n\nPlus tard, Emmanuel Macron s'est entretenu par téléphone avec Vladimir Poutine.",
+     "talkedTo", "emmanuel-macron", "vladimir-putin", "2024-03-15", "day"),
     ("de-lead-then-when", "de", "2024-03-15",
      "Deutschland und Frankreich haben ein Sicherheitsabkommen unterzeichnet. Bundesinnenministerin Nancy "
      "Faeser und der französische Innenminister Gérald Darmanin setzten am Mittwoch in Paris ihre "
@@ -192,6 +201,27 @@ def test_anaphor_resolves_to_the_last_date_before(lang, text, earlier, expected)
     earlier_dates = {"day": value, "month": DateValue(earlier[:7], "month"), "year": DateValue(earlier[:4], "year")}
     found = find_dates(text, lang, DateValue.parse("2024-03-21"), earlier_dates)
     assert [d.value for d in found] == [expected]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Позднее министр провел пресс-конференцию."), ("fr", "Plus tard, le ministre a parlé."),
+    ("es", "Más tarde, el ministro habló."), ("pt", "Mais tarde, o ministro falou."),
+    ("de", "Später sprach der Minister."),
+])
+def test_later_takes_the_latest_day_told(lang, text):
+    earlier = {"day": DateValue("2024-03-14", "day"), "latest": DateValue("2024-03-15", "day")}
+    assert [d.value for d in find_dates(text, lang, DateValue.parse("2024-03-16"), earlier)] == \
+        [DateValue("2024-03-15", "day")]
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Министр провел пресс-конференцию позднее, чем планировалось."),   # not opening the sentence
+    ("fr", "Le ministre a parlé deux ans plus tard."),
+    ("de", "Der Minister sprach drei Jahre später."),
+])
+def test_later_inside_a_sentence_is_no_date(lang, text):
+    earlier = {"day": DateValue("2024-03-14", "day"), "latest": DateValue("2024-03-15", "day")}
+    assert find_dates(text, lang, DateValue.parse("2024-03-16"), earlier) == []
 
 
 @pytest.mark.parametrize("lang", ["en", "vi", "fr", "es", "pt", "ru", "de"])
