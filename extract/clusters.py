@@ -99,14 +99,15 @@ def _merge_targets(stats: dict[str, ClusterStats]) -> tuple[dict[str, str], set[
             full.append((k, name))
     target: dict[str, str] = {}
     retyped: set[str] = set()
-    for k in sorted(stats):
+    # names of two or more words first, so that a lone surname sees "Ould Tah" as "Sidi Ould Tah"
+    for k in sorted(stats, key=lambda k: (len(k.split()) < 2, k)):
         if not k.startswith("~"):
             continue
         if stats[k].first_type != "Person":
             # a lone surname the engine typed as a place or organisation ("Petrova said ...") is
             # the one person of the corpus with that surname
             if len(k.split()) == 1:
-                cands = {o for o, name in full if short_matches(k[1:], name)}
+                cands = {target.get(o, o) for o, name in full if short_matches(k[1:], name)}
                 if len(cands) == 1:
                     target[k] = cands.pop()
                     retyped.add(k)
@@ -115,12 +116,22 @@ def _merge_targets(stats: dict[str, ClusterStats]) -> tuple[dict[str, str], set[
             # a fuzzy twin that sorts first (gazetteer keys and earlier spellings) absorbs it
             twin = next((o for o, name in full if o != k and o not in target and
                          (not o.startswith("~") or o < k) and same_person_name(k[1:], name)), None)
+            if twin is None:
+                # the last words of one longer name of the corpus: "campos neto", "diaz granados"
+                cands = {target.get(o, o) for o, name in full if o != k and trailing_words(k[1:], name)}
+                twin = cands.pop() if len(cands) == 1 else None
         else:
-            cands = {o for o, name in full if short_matches(k[1:], name)}
+            cands = {target.get(o, o) for o, name in full if short_matches(k[1:], name)}
             twin = cands.pop() if len(cands) == 1 else None
         if twin:
             target[k] = twin
-    return target, retyped
+    return dict(sorted(target.items())), retyped
+
+
+def trailing_words(short: str, full: str) -> bool:
+    """Folded `short` is the last two or more tokens of the longer folded `full`."""
+    ts, tf = fold(short).split(), fold(full).split()
+    return 2 <= len(ts) < len(tf) and tf[-len(ts):] == ts
 
 
 def _preferred(c: ClusterStats) -> str:

@@ -59,23 +59,31 @@ def merge_mentions(doc: Document, engine_ann: Annotation | None, gaz_ann: Annota
             out.append(Named(start, end, m.type, None, "engine", m.engine))
             taken.append((start, end))
     out += _repeated_persons(doc, out, taken, titles)
-    return sorted(out, key=lambda n: n.start)
+    out.sort(key=lambda n: n.start)
+    from .surnames import place_surnames  # imports this module
+
+    place_surnames(doc, out)
+    return out
 
 
 def _repeated_persons(doc: Document, names: list[Named], taken: list[tuple[int, int]],
                       titles: set[str]) -> list[Named]:
     """A person the engines named once is named again where they missed it ("Cassis also met
-    Yellen", "He Lifeng told Xinhua"): each further occurrence of a full name, or of the last word
-    of a name of two or more words standing apart from other capitalised words, is a mention."""
+    Yellen", "He Lifeng told Xinhua"): each further occurrence of a full name, or of its last words
+    ("Fernández Valdovinos" of "Carlos Fernández Valdovinos", "Valdovinos") standing apart from
+    other capitalised words, is a mention."""
     forms: set[str] = set()
     for n in names:
         words = n.text(doc).split()
         if n.type != "Person" or len(words) < 2:
             continue
         forms.add(" ".join(words))
+        # a compound surname: the last two or more words, opening with a capital
+        forms.update(" ".join(words[i:]) for i in range(1, len(words) - 1) if words[i][:1].isupper())
         last = words[-1]
         if len(last) >= 3 and last[:1].isupper() and last.replace("-", "").isalpha() and last.casefold() not in titles:
             forms.add(last)
+    full = {" ".join(n.text(doc).split()) for n in names if n.type == "Person"}
     out: list[Named] = []
     for form in sorted(forms, key=len, reverse=True):
         single = " " not in form
@@ -86,7 +94,10 @@ def _repeated_persons(doc: Document, names: list[Named], taken: list[tuple[int, 
             # may be part of another name; the engines read those
             after = re.match(r"[ \t]+(\S)", doc.text[m.end():m.end() + 3])
             before = re.search(r"(\S)\S*[ \t]+$", doc.text[max(0, m.start() - 40):m.start()])
-            if single and (after and after.group(1).isupper() or before and before.group(1).isupper()):
+            if before and re.search(r"\w\w[.!?…:;]['\"”»’)]*[ \t]+$", before.group()):
+                before = None   # the last word of the sentence before ("... Nairobi. Stamp sagte")
+            if (single or form not in full) and (after and after.group(1).isupper()
+                                                 or before and before.group(1).isupper()):
                 continue
             out.append(Named(m.start(), m.end(), "Person", None, "engine", "repeat"))
             taken.append(m.span())
@@ -129,8 +140,12 @@ def _longer_name(doc: Document, engine: Mention, gaz: Mention, titles: set[str],
         return any(w.casefold() in heads for w in rest)
     # a given name that is also a city's ("Santiago Cafiero", "Florence Parly"); a country stays
     # apart ("China Igor Morgulov")
-    return engine.type == "Person" and gaz.type == "City" and gaz.start == engine.start \
-        and not doc.text[gaz.end:engine.end].startswith((",", "."))
+    if engine.type == "Person" and gaz.type == "City" and gaz.start == engine.start \
+            and not doc.text[gaz.end:engine.end].startswith((",", ".")):
+        return True
+    # a surname that is also a place's, after the given names ("Ana Lima", "Luís Montenegro")
+    return engine.type == "Person" and gaz.type in ("City", "Country") and gaz.end == engine.end \
+        and re.fullmatch(r"(?:[^\W\d_][\w.'’-]* )+", doc.text[engine.start:gaz.start]) is not None
 
 
 def _trim(doc: Document, m: Mention, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:

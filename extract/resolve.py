@@ -16,9 +16,11 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+from .acronyms import alias_acronyms
 from .lexicon import read_tsv
 from .mentions import Named
 from .model import Document, Entity
+from .surnames import is_trailing_run
 
 FUZZY_TOKEN = 88  # rapidfuzz ratio a folded name token must reach to count as the same spelling
 
@@ -107,11 +109,12 @@ def resolve_document(doc: Document, names: list[Named]) -> None:
                 n.entity = hit
                 fulls.append((surface, hit))
                 continue
-            if len(fold(surface).split()) >= 2:
+            if len(surface.split()) >= 2:   # "Díaz-Granados" is one word
                 n.entity = "~" + fold(surface)
                 fulls.append((surface, n.entity))
                 continue
         n.entity = "~" + fold(surface)
+    _trailing_names(doc, names, fulls)
     # short names: resolve to a full name of the same document (earlier first, then later)
     # (a single word the engine typed otherwise is still the person if it is part of a person's
     # full name in this document: "Coronelli" after "Victor Coronelli")
@@ -119,11 +122,37 @@ def resolve_document(doc: Document, names: list[Named]) -> None:
         if n.key or not n.entity or not n.entity.startswith("~"):
             continue
         surface = n.text(doc)
-        if len(fold(surface).split()) >= 2:
+        if len(surface.split()) >= 2:
             continue
         cands = {key for full, key in fulls if short_matches(surface, full)}
         if len(cands) == 1:
             n.entity, n.type = cands.pop(), "Person"
+    alias_acronyms(doc, names)
+
+
+def _trailing_names(doc: Document, names: list[Named], fulls: list[tuple[str, str]]) -> None:
+    """A name of two or more words that ends a longer person's name of the document is that person
+    ("Ould Tah" after "Sidi Ould Tah", "Campos Neto" after "Roberto Campos Neto"): the one person
+    named before it, else the one named after it; two candidates leave it apart. The person lists
+    (`fulls`) are updated so that a lone "Tah" is not torn between the two forms."""
+    starts: dict[str, int] = {}
+    for n in names:
+        if n.entity:
+            starts.setdefault(n.entity, n.start)
+    moved: dict[str, str] = {}
+    for n in names:
+        surface = n.text(doc)
+        if n.key or not n.entity or not n.entity.startswith("~") or len(surface.split()) < 2:
+            continue
+        cands = {key for full, key in fulls if key != n.entity and is_trailing_run(surface, full)}
+        earlier = {k for k in cands if starts.get(k, len(doc.text)) < n.start}
+        pick = earlier or cands
+        if len(pick) == 1:
+            moved[n.entity] = pick.pop()
+    for n in names:
+        if n.entity in moved:
+            n.entity, n.type = moved[n.entity], "Person"
+    fulls[:] = [(full, moved.get(key, key)) for full, key in fulls]
 
 
 def _join_split_names(doc: Document, names: list[Named], gaz) -> None:
