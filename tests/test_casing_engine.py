@@ -27,6 +27,8 @@ def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
     ("es", "El canciller chileno, Alberto van Klaveren, llegó a Lima.", {"Alberto van Klaveren": "Person"}),
     ("es", "Se reunió con su homólogo peruano, Javier González-Olaechea.", {"Javier González-Olaechea": "Person"}),
     ("pt", "O ministro da Fazenda, Fernando Haddad, viajou a Pequim.", {"Fernando Haddad": "Person"}),
+    # a surname that is a city's name
+    ("pt", "O ministro das Finanças, Pedro Lima, chegou ontem.", {"Pedro Lima": "Person"}),
     # a given name that is also a city's
     ("pt", "Recebeu o chanceler argentino, Santiago Cafiero.", {"Santiago Cafiero": "Person"}),
     # a compound office ("Bundeswirtschaftsminister") and an inflected one ("Präsidenten")
@@ -59,6 +61,7 @@ def test_unknown_names_are_found_and_typed(lang, text, want):
     ("de", "Am Rande des Gipfels sprach die Kommission.", {"Rande", "Gipfels", "Rande des Gipfels"}),
     ("de", "Sie forderten die Verurteilung Russlands und mehr Hilfe.", {"Verurteilung Russlands", "Verurteilung"}),
     ("de", "Scharfe Kritik kam aus Berlin.", {"Scharfe Kritik", "Kritik"}),
+    ("de", "China verurteilte den Angriff Israels.", {"Angriff Israels", "Angriff"}),
     # a word capitalised because it opens the sentence
     ("es", "Ambos firmaron un acuerdo.", {"Ambos"}),
     ("es", "Nuevas sanciones llegaron ayer.", {"Nuevas"}),

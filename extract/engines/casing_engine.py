@@ -173,12 +173,20 @@ def _pieces(tokens: list[Token], first: int, last: int, known: list[tuple[int, i
     """The parts of a run that no known name covers: known names in a run are names of their own
     ("из Мали Абдулаем Диопом", "глава МИД Белоруссии Сергей Алейник", "en Moscú Lavrov"), except a
     person's given name that is also a city's, where the context says person ("el canciller
-    argentino, Santiago Cafiero"). A piece does not end in a particle ("Gobierno de" Colombia)."""
+    argentino, Santiago Cafiero"), and a place's name ending a run ("Pedro Lima"). A piece does not
+    end in a particle ("Gobierno de" Colombia)."""
     covered = set()
     for start, end, ktyp in known:
         inside = [i for i in range(first, last + 1) if start <= tokens[i].start < end]
-        if inside and not (ktyp == "City" and typ == "Person" and inside[0] == first < last):
-            covered.update(inside)
+        if not inside or (ktyp == "City" and typ == "Person" and inside[0] == first < last):
+            continue
+        # a surname that is a place's name ends a person's name ("Pedro Lima", "Ana Montenegro")
+        untyped_ok = typ is None and not cues["nouns_capitalised"]   # not "den Angriff Israels"
+        if ktyp in ("City", "Country") and (typ == "Person" or untyped_ok) and inside[-1] == last and inside[0] > first \
+                and tokens[inside[0] - 1].text.casefold() not in cues["particles"] \
+                and not any(k for k in known if k[0] < tokens[inside[0]].start and k[1] > tokens[first].start):
+            continue
+        covered.update(inside)
     out, a = [], None
     for i in range(first, last + 2):
         if i <= last and i not in covered:
