@@ -40,6 +40,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
     facts = _offices(ann, names, entities, lex)
     names = sorted(names + _role_references(doc, names, lex), key=lambda n: n.unit_start)
     seen_persons: list[Named] = []
+    last_subject: Named | None = None   # the first person of the latest sentence that named one
     reports: list[Report] = []
     starts = [n.unit_start for n in names]  # sorted: each sentence's names by bisection
     groups = GroupResolver(doc, names, entities, lex)   # "the two sides", "both leaders", "the bloc"
@@ -51,11 +52,12 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         units = [n for n in names[lo:hi] if not n.absorbed]
         args = [_Arg(n.unit_start, min(n.unit_end, sent.end), n) for n in units]
-        args += _pronouns(doc, sent.start, sent.end, args, seen_persons, lex)
+        args += _pronouns(doc, sent.start, sent.end, args, seen_persons, lex, last_subject)
         args += [_Arg(g.start, g.end, g, pronoun=True) for g in groups.arguments(sent.start, sent.end, facts)]
         args = _non_overlapping(sorted(args, key=lambda a: (a.start, -a.end)))
         args = [a for a in args if not _dateline(doc.text, sent.start, a)]
         seen_persons.extend(n for n in units if n.type == "Person")
+        last_subject = next((n for n in units if n.type == "Person"), last_subject)
         args = [a for a in args if not context.in_dateline(a.start)]
         dates = context.enter(sent.start, sent.end, {a.named.entity for a in args if a.named.entity})
         if len(args) < 1:
@@ -246,9 +248,11 @@ def _group_country(doc: Document, names: list[Named], person: Named, lex: Lexico
 
 
 def _pronouns(doc: Document, start: int, end: int, args: list[_Arg], seen: list[Named],
-              lex: Lexicon) -> list[_Arg]:
+              lex: Lexicon, last_subject: Named | None = None) -> list[_Arg]:
     """Pronouns stand for the nearest person named before them; an object pronoun skips the
-    persons of its own clause ("Putin awarded him": him is not Putin)."""
+    persons of its own clause ("Putin awarded him": him is not Putin). A subject pronoun with no
+    person before it in its sentence continues the story's subject: the first person of the latest
+    sentence that named one ("Macron was received by the King. He is accompanied by ...": he is Macron)."""
     out = []
     text = doc.text
     for kind in ("pronoun", "object_pronoun"):
@@ -266,7 +270,9 @@ def _pronouns(doc: Document, start: int, end: int, args: list[_Arg], seen: list[
                 clause = text.rfind(",", start, s)
                 own = {a.named.entity for a in args if max(clause, start) <= a.start < s}
                 candidates = [n for n in candidates if n.entity not in own]
-            if candidates:
+            if kind == "pronoun" and not before and last_subject is not None:
+                out.append(_Arg(s, e, last_subject, pronoun=True))
+            elif candidates:
                 out.append(_Arg(s, e, candidates[-1], pronoun=True))
     return out
 

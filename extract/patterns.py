@@ -52,12 +52,23 @@ class Pattern:
     subject_first: bool = False             # the row opens with its subject, before any trigger word
 
 
-def _slot(types: frozenset[str], conj: str, actor: bool) -> str:
+# a parenthesis after a name ("Olaf Scholz (SPD)"): part of the slot, its names no argument
+PAREN = r"(?:\s*\([^()]{0,60}\))?"
+# one capitalised word before a coordinated name: a title the name did not absorb ("und
+# Arbeitsminister Hubertus Heil"); case-sensitive, so no lower-case verb starts a new clause
+TITLE_WORD = r"(?:(?-i:[A-ZÀ-ÖØ-ÞА-ЯЁ])[\w'’-]+\s+)?"
+
+
+def slot_codes(types: frozenset[str], actor: bool) -> str:
     # a capital may stand for its state in a slot that takes a country
     codes = {TYPE_CODE[t] for t in types} | ({"T"} if actor and "Country" in types else set())
-    arg = f"{OPEN}[{''.join(sorted(codes))}]\\d+{CLOSE}"
+    return "".join(sorted(codes))
+
+
+def _slot(types: frozenset[str], conj: str, actor: bool) -> str:
+    arg = f"{OPEN}[{slot_codes(types, actor)}]\\d+{CLOSE}{PAREN}"
     # "A and B", "A, B and C"; a bare "A, B" is an apposition, not a coordination
-    return f"{arg}(?:(?:\\s*,\\s*{arg})*\\s*,?\\s*(?:{conj})\\s*{arg})?"
+    return f"{arg}(?:(?:\\s*,\\s*{TITLE_WORD}{arg})*\\s*,?\\s*(?:{conj})\\s*{TITLE_WORD}{arg})?"
 
 
 @lru_cache(maxsize=None)

@@ -103,7 +103,38 @@ def _oblique(surface: str, lang: str) -> bool:
 
 
 def _ids(text: str | None) -> list[int]:
-    return [int(x) for _, x in PLACEHOLDER.findall(text or "")]
+    # a name in a parenthesis after another ("Olaf Scholz (SPD)") qualifies it; it is no argument
+    return [int(x) for _, x in PLACEHOLDER.findall(re.sub(r"\([^()]*\)", " ", text or ""))]
+
+
+@lru_cache(maxsize=None)
+def _continuation(lang: str, codes: str) -> re.Pattern[str]:
+    """A list that repeats its preposition after the slot's last name ("acompanhado por A, pelo
+    B e pela C", "accompagné de A et de B", "reuniu-se com A e com B"): grammar kind
+    `list_preposition`. Only a preposition (and a determiner) may stand before the next name, so a
+    new clause ("et le président B a dit") does not continue the list."""
+    from .lexicon import lexicon
+
+    lex = lexicon(lang)
+    preps = _alternatives(lang, "list_preposition")
+    conj = _alternatives(lang, "conj")
+    det = alternation(lex.words("determiner")) if lex.words("determiner") else "(?!)"
+    arg = f"{OPEN}[{codes}]\\d+{CLOSE}"
+    return re.compile(rf"\s*(?:,\s*(?:{conj}\s+)?|\s+{conj}\s+)(?<!\w){preps}(?:(?<=['’])|\s+)"
+                      rf"(?:{det}\s+)?(?P<A>{arg})(?:\s*\([^()]{{0,60}}\))?", re.IGNORECASE)
+
+
+def _continued(masked: str, end: int, relation: str, slot: str, lang: str) -> list[int]:
+    """The names a list adds after the slot that ends at `end` (see _continuation)."""
+    from .patterns import slot_codes
+
+    types = signatures()[relation][0 if slot == "S" else 1]
+    rx = _continuation(lang, slot_codes(types, slot == "S" or relation != "visited"))
+    out = []
+    while (m := rx.match(masked, end)) is not None:
+        out += _ids(m.group("A"))
+        end = m.end()
+    return out
 
 
 @lru_cache(maxsize=None)
@@ -200,6 +231,11 @@ def find_matches(masked: str, lang: str) -> list[Match]:
                 sm = nxt or sm
                 subj = _ids(sm.group("S"))
             obj = _ids(groups.get("O"))
+            # the slot that closes the match may go on as a list with its preposition repeated
+            if groups.get("O") and m.end("O") == m.end():
+                obj += [i for i in _continued(masked, m.end(), pat.relation, "O", lang) if i not in subj]
+            elif groups.get("S") and m.end("S") == m.end():
+                subj += [i for i in _continued(masked, m.end(), pat.relation, "S", lang) if i not in obj]
             if pat.oblique_object and oblique & set(subj):
                 continue  # object first needs a subject in the nominative
             if pat.subject_first and obj and subj and set(subj) <= oblique and not oblique & set(obj):
