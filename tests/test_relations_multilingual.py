@@ -827,6 +827,11 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     ("pt-wire-met-list", "pt", "Luís Montenegro reuniu-se com Lula e com Mauro Vieira no Planalto.",
      [W("met", "luis-montenegro", "lula"), W("met", "luis-montenegro", "mauro-vieira")]),
     ("pt-wire-supports-candidacy", "pt", "Portugal apoia a candidatura de Angola.", [W("supports", "portugal", "angola")]),
+    ("pt-wire-visited-invitation-conveyed", "pt", "Luís Montenegro transmitiu a Lula um convite do Presidente Marcelo Rebelo de Sousa para uma visita de Estado a Portugal.",
+     [W("visited", "lula", "portugal", PR)]),
+    ("pt-wire-met-received-adverb", "pt", "Lula foi hoje recebido pelo Presidente Marcelo Rebelo de Sousa, no Palácio de Belém, em Lisboa.",
+     [W("met", "marcelo-rebelo-de-sousa", "lula", date=PUBLISHED)]),
+    ("pt-wire-visited-went", "pt", "Lula foi a Pequim.", [W("visited", "lula", "beijing")]),
     # --- Russian
     ("ru-wire-accompanied-delegation", "ru", "В состав делегации Владимира Путина вошли Сергей Лавров и Дмитрий Песков.",
      [W("accompanied", "sergey-lavrov", "vladimir-putin"), W("accompanied", "dmitry-peskov", "vladimir-putin")]),
