@@ -67,8 +67,11 @@ def slot_codes(types: frozenset[str], actor: bool) -> str:
 
 def _slot(types: frozenset[str], conj: str, actor: bool) -> str:
     arg = f"{OPEN}[{slot_codes(types, actor)}]\\d+{CLOSE}{PAREN}"
-    # "A and B", "A, B and C"; a bare "A, B" is an apposition, not a coordination
-    return f"{arg}(?:(?:\\s*,\\s*{TITLE_WORD}{arg})*\\s*,?\\s*(?:{conj})\\s*{TITLE_WORD}{arg})?"
+    # "A and B", "A, B and C"; a bare "A, B" is an apposition, not a coordination, unless a
+    # conjunction goes on with something unnamed ("A, B and a delegation of business leaders")
+    more = f"\\s*,\\s*{TITLE_WORD}{arg}"
+    return (f"{arg}(?:(?:{more})*\\s*,?\\s*(?:{conj})\\s*{TITLE_WORD}{arg}"
+            f"|(?:{more})+(?=\\s*,?\\s*(?:{conj})\\s))?")
 
 
 @lru_cache(maxsize=None)

@@ -849,6 +849,8 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     # --- German
     ("de-wire-accompanied-parens", "de", "Begleitet wird Olaf Scholz von Annalena Baerbock (Grüne) und Verteidigungsminister Boris Pistorius (SPD).",
      [W("accompanied", "annalena-baerbock", "olaf-scholz"), W("accompanied", "boris-pistorius", "olaf-scholz")]),
+    ("de-wire-accompanied-list-unnamed-tail", "de", "Begleitet wird Olaf Scholz von Annalena Baerbock (Grüne), Verteidigungsminister Boris Pistorius (SPD) und einer Wirtschaftsdelegation.",
+     [W("accompanied", "annalena-baerbock", "olaf-scholz"), W("accompanied", "boris-pistorius", "olaf-scholz")]),
     ("de-wire-visited-arrival", "de", "Olaf Scholz traf am Donnerstag in Neu-Delhi ein.",
      [W("visited", "olaf-scholz", "new-delhi", date="2024-03-14")]),
     ("de-wire-visited-travels", "de", "Annalena Baerbock reist nach Kenia.", [W("visited", "annalena-baerbock", "kenya")]),
