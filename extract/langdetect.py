@@ -14,9 +14,10 @@ from functools import lru_cache
 from typing import Any
 
 from .errors import UnknownChoice
+from .lexicon import available_languages
 from .model import Document
 
-DEFAULT_LANGUAGES = ("vi", "en", "fr", "es", "pt", "ru", "de")
+DEFAULT_LANGUAGES = tuple(available_languages())   # the languages with data in ontology/lang/
 SAMPLE_CHARS = 2000
 MIN_LETTERS = 12          # fewer letters than this: too short to say
 MIN_CONFIDENCE = 0.5      # lingua's share for the best language

@@ -50,8 +50,15 @@ def alternation(words: list[str]) -> str:
     return "(?:" + "|".join(map(re.escape, words)) + ")"
 
 
+@lru_cache(maxsize=1)
+def _languages() -> tuple[str, ...]:
+    return tuple(sorted(p.parent.name for p in _lang_dir().glob("*/triggers.tsv")))
+
+
 def available_languages() -> list[str]:
-    return sorted(p.name for p in _lang_dir().iterdir() if p.is_dir())
+    """The supported languages: the folders of ontology/lang/ that hold a triggers.tsv, sorted.
+    Adding a language is adding its folder; detection, `auto` and `models list` follow."""
+    return list(_languages())
 
 
 @dataclass

@@ -11,9 +11,10 @@ from .engines import AUTO_PREFERENCE, get_engine
 from .engines.stanza_engine import StanzaEngine
 from .engines.stanza_setup import INSTALL_HINT, MODELS_ENV, default_resources_dir, stanza_installed
 from .errors import EngineUnavailable, UsageError
+from .lexicon import available_languages
 
-#: the languages newskg is built and measured for
-LANGS = ("en", "vi", "fr", "es", "pt", "ru", "de")
+#: the languages newskg has data for (ontology/lang/<lang>/triggers.tsv)
+LANGS = tuple(available_languages())
 #: what `download` fetches: enough for sentences, tokens, POS, lemmas, dependencies and NER
 #: (Stanza adds the multi-word-token expander itself where a language needs one)
 STANZA_PROCESSORS = "tokenize,pos,lemma,depparse,ner"

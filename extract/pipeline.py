@@ -13,13 +13,13 @@ from dataclasses import dataclass, field
 from .engines import engine_for, get_engine
 from .errors import EngineUnavailable, InputError, NewsKGError
 from .facts import extract_facts
-from .lexicon import lexicon
+from .lexicon import available_languages, lexicon
 from .mentions import Named, merge_mentions
 from .model import Annotation, Document, Entity, Fact
 from .resolve import resolve_corpus, resolve_document
 from .titles import read_title_phrases, strip_titles
 
-DEFAULT_LANGUAGES = ("vi", "en", "fr", "es", "pt", "ru", "de")
+DEFAULT_LANGUAGES = tuple(available_languages())   # the languages with data in ontology/lang/
 
 
 @dataclass

