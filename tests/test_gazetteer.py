@@ -17,7 +17,7 @@ from newskg.ontology.gazetteer import case_sensitive, load_gazetteer, load_title
 
 ROOT = Path(__file__).resolve().parents[1]
 GAZ_DIR = ROOT / "ontology" / "gazetteer"
-LANGS = ("en", "vi", "fr", "es", "pt", "ru", "de")
+LANGS = ("en", "vi", "fr", "es", "pt", "ru", "de", "it")
 TYPES = {"Person", "Country", "City", "Organization", "Place", "Award"}
 
 
@@ -125,6 +125,8 @@ def test_country_names_resolve_in_each_language(gaz, lang, form, key):
     ("pt", "russo", "russia"), ("pt", "cubanos", "cuba"), ("pt", "norte-americanos", "united-states"),
     ("ru", "российской", "russia"), ("ru", "кубинского", "cuba"), ("ru", "американских", "united-states"),
     ("de", "russischen", "russia"), ("de", "kubanische", "cuba"), ("de", "Amerikaner", "united-states"),
+    ("it", "russa", "russia"), ("it", "tedeschi", "germany"), ("it", "statunitensi", "united-states"),
+    ("it", "britannico", "united-kingdom"), ("it", "greche", "greece"),
 ])
 def test_demonyms_mean_the_state(gaz, lang, form, key):
     assert gaz.lookup(form, lang)[0] == (key, "demonym")
@@ -376,7 +378,7 @@ def _build_module():
     return build
 
 
-ADJECTIVE_LANGS = ("fr", "es", "pt", "ru", "de")
+ADJECTIVE_LANGS = ("fr", "es", "pt", "ru", "de", "it")
 
 
 @pytest.mark.parametrize("lang", ADJECTIVE_LANGS)
@@ -418,6 +420,9 @@ def test_the_most_newsworthy_states_have_adjectives(gaz, lang):
     ("es", "irlandés", {"irlandés", "irlandesa", "irlandeses", "irlandesas"}),
     ("es", "marroquí", {"marroquí", "marroquíes"}),
     ("es", "croata", {"croata", "croatas"}),
+    ("it", "russo", {"russo", "russa", "russi", "russe"}),
+    ("it", "statunitense", {"statunitense", "statunitensi"}),
+    ("it", "vietnamita", {"vietnamita", "vietnamiti", "vietnamite"}),
     ("pt", "irlandês", {"irlandês", "irlandesa", "irlandeses", "irlandesas"}),
     ("pt", "uzbeque", {"uzbeque", "uzbeques"}),
     ("fr", "équatorien", {"équatorien", "équatorienne", "équatoriens", "équatoriennes"}),
