@@ -50,7 +50,8 @@ def _cues(lang: str) -> dict:
 
 
 def _capitalised(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.text[:1].isalpha()
+    # an elided article or preposition ("L'", "Dell'") is no word of a name, though capitalised
+    return tok.text[:1].isupper() and tok.text[:1].isalpha() and tok.text[-1:] not in "'’"
 
 
 def _is_title(word: str, cues: dict) -> bool:

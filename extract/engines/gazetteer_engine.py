@@ -9,8 +9,8 @@ from typing import ClassVar
 from ..mentions import POSSESSIVE
 from ..model import Annotation, Document, Mention, Sentence, Token
 
-# French/Italian elisions ("l'Ukraine", "d'Allemagne", "qu'") are words of their own
-_WORD = re.compile(r"(?:[lLdDjJmMnNsStTcC]|[qQ]u)['’](?=\w)|\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
+# French/Italian elisions ("l'Ukraine", "d'Allemagne", "qu'", "all'Ucraina", "dell'Iran") are words of their own
+_WORD = re.compile(r"(?:[lLdDjJmMnNsStTcC]|[qQ]u|[aA]ll|[dD][ae]ll|[nN]ell|[sS]ull|[cC]oll|[uU]n)['’](?=\w)|\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
 # a sentence ends at . ! ? … (and a closing quote) followed by space and an upper-case letter or a quote,
 # or at a line break
 # (not after a day number: "am 16. Februar", "le 1. mai"; not after a single capital: "J. Smith")
