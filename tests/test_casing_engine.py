@@ -48,6 +48,10 @@ def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
     ("es", "La Cancillería citó al embajador ante la OEA.", {"OEA": "Organization"}),
     # untyped, two words or more: most often a person
     ("es", "Según Marta Lucía Ramírez, el acuerdo es bueno.", {"Marta Lucía Ramírez": "Person"}),
+    # Italian: an office and a nationality before, a name particle inside, an elided article no name
+    ("it", "Il ministro dell'Economia, Giancarlo Giorgetti, è arrivato a Bruxelles.", {"Giancarlo Giorgetti": "Person"}),
+    ("it", "L'ambasciatore Maria della Valle ha incontrato il sindaco.", {"Maria della Valle": "Person"}),
+    ("it", "Il Fondo di Sviluppo Mediterraneo ha approvato il prestito.", {"Fondo di Sviluppo Mediterraneo": "Organization"}),
 ])
 def test_unknown_names_are_found_and_typed(lang, text, want):
     names = _names(lang, text)
@@ -94,6 +98,8 @@ def test_capitalised_words_that_are_no_names(lang, text, not_names):
      ("holdsPosition", "sergio-diaz-granados", "caf")),
     # an office joined by a hyphen to the organisation it is of
     ("de", "Mit dabei war auch Siemens-Chef Roland Busch.", ("holdsPosition", "roland-busch", "siemens")),
+    ("it", "Il presidente della Fincantieri, Giuseppe Zafarana, ha incontrato a Roma il ministro degli Esteri algerino, Ahmed Attaf.",
+     ("met", "giuseppe-zafarana", "ahmed-attaf")),
     # the genitive "России" qualifies the subject; "коллегой из Мали" the object
     ("ru", "Министр иностранных дел России Сергей Лавров в среду провел переговоры со своим коллегой из Мали "
            "Абдулаем Диопом.", ("met", "sergey-lavrov", "abdulaem-diopom")),
@@ -102,7 +108,7 @@ def test_facts_between_people_the_gazetteer_does_not_know(lang, text, fact):
     assert fact in _facts(lang, text)
 
 
-@pytest.mark.parametrize("lang", ["es", "pt", "de", "ru"])
+@pytest.mark.parametrize("lang", ["es", "pt", "de", "ru", "it"])
 def test_auto_takes_casing_where_no_statistical_engine_is_installed(lang):
     assert "casing" in AUTO_PREFERENCE
     assert engine_for(lang).name in ("stanza", "casing")

@@ -1,4 +1,4 @@
-"""Language detection on short hand-written paragraphs in the seven project languages."""
+"""Language detection on short hand-written paragraphs in the project languages (ontology/lang/)."""
 from __future__ import annotations
 
 import time
@@ -24,6 +24,8 @@ PARAGRAPHS = {
           "Стороны договорились укрепить экономическое сотрудничество.",
     "de": "Der Ministerpräsident hat sich heute Morgen in der Hauptstadt mit dem japanischen "
           "Botschafter getroffen. Beide Seiten vereinbarten eine engere Zusammenarbeit.",
+    "it": "Il primo ministro ha incontrato stamattina nella capitale l'ambasciatore del Giappone. "
+          "Le due parti hanno concordato di rafforzare la cooperazione economica.",
 }
 SHORT = {
     "vi": "Hai nước ký hiệp định thương mại mới.",
@@ -33,6 +35,7 @@ SHORT = {
     "pt": "Os dois países assinaram um novo acordo.",
     "ru": "Две страны подписали новое соглашение.",
     "de": "Die beiden Länder unterzeichneten ein Abkommen.",
+    "it": "I due Paesi hanno firmato un nuovo accordo commerciale.",
 }
 
 
