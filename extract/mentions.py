@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
 from .model import Annotation, Document, Mention
+from .spanmask import SpanMask
 
 # a possessive ending: "Modi’s", "Havana's", "the United States‘"
 POSSESSIVE = re.compile(r"(?:['’‘]s|['’‘])$")
@@ -84,11 +85,12 @@ def _repeated_persons(doc: Document, names: list[Named], taken: list[tuple[int, 
         if len(last) >= 3 and last[:1].isupper() and last.replace("-", "").isalpha() and last.casefold() not in titles:
             forms.add(last)
     full = {" ".join(n.text(doc).split()) for n in names if n.type == "Person"}
+    mask = SpanMask(len(doc.text), taken)
     out: list[Named] = []
     for form in sorted(forms, key=len, reverse=True):
         single = " " not in form
         for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", doc.text):
-            if any(s < m.end() and m.start() < e for s, e in taken):
+            if mask.overlaps(*m.span()):
                 continue
             # "Sơn La", "Hà Nội", "President Cassis": a last word next to another capitalised word
             # may be part of another name; the engines read those
@@ -101,6 +103,7 @@ def _repeated_persons(doc: Document, names: list[Named], taken: list[tuple[int, 
                 continue
             out.append(Named(m.start(), m.end(), "Person", None, "engine", "repeat"))
             taken.append(m.span())
+            mask.add(*m.span())
     return out
 
 

@@ -10,6 +10,7 @@ import re
 from .lexicon import Lexicon
 from .mentions import Named
 from .model import Document
+from .spanmask import SpanMask
 from .titles import casefolded, match_title_end, title_table
 
 
@@ -58,18 +59,18 @@ def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> lis
 def _bare_titles(doc: Document, names: list[Named], refs: list[Named], titles) -> list[Named]:
     """A capitalised office title standing alone ("Thủ tướng đã gặp ...", "The President said")
     refers to the one holder of that office the document names."""
-    taken = [(n.unit_start, n.unit_end) for n in names] + [(r.start, r.end) for r in refs]
+    taken = SpanMask(len(doc.text), [(n.unit_start, n.unit_end) for n in names] + [(r.start, r.end) for r in refs])
     out: list[Named] = []
     for form, office, *_ in titles:
         for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text, re.IGNORECASE):
             start, end = m.span()
-            if not doc.text[start].isupper() or any(s < end and start < e for s, e in taken):
+            if not doc.text[start].isupper() or taken.overlaps(start, end):
                 continue
             follows = re.match(r"[ \t]+(\S)", doc.text[end:end + 3])
             if follows and follows.group(1).isupper():
                 continue  # a name or an institution follows: a title phrase, handled elsewhere
             ref = Named(start, end, "Person", office=office, kind="role", engine="title")
             ref.unit_start, ref.unit_end = start, end
-            taken.append((start, end))
+            taken.add(start, end)
             out.append(ref)
     return out

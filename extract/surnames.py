@@ -20,11 +20,13 @@ PLACES = ("Country", "City", "Place")
 _CLAUSE_END = (".", "!", "?", ":", ";", ",", "\n", "—", "–", "«", "»", "\"", "“", "”")
 
 
-def folded_words(text: str) -> list[str]:
-    """The name's words (split at white space only), each folded for comparison."""
+@lru_cache(maxsize=4096)
+def folded_words(text: str) -> tuple[str, ...]:
+    """The name's words (split at white space only), each folded for comparison (cached: a long
+    document repeats the same few names thousands of times)."""
     from .resolve import fold
 
-    return [fold(w) for w in text.split()]
+    return tuple(fold(w) for w in text.split())
 
 
 def is_trailing_run(short: str, full: str) -> bool:
@@ -33,11 +35,18 @@ def is_trailing_run(short: str, full: str) -> bool:
     return 0 < len(ts) < len(tf) and tf[-len(ts):] == ts
 
 
-def earlier_person(doc: Document, n: Named, persons: list[tuple[int, str, str]]) -> str | None:
-    """The one identity among `persons` ((start, full name, identity), named before `n`) whose
-    full name ends with `n`'s words; None when there is none or more than one."""
-    surface = n.text(doc)
-    cands = {ident for start, full, ident in persons if start < n.start and is_trailing_run(surface, full)}
+# persons by the last folded word of their full name: (start, folded words, identity)
+PersonIndex = dict[str, list[tuple[int, tuple[str, ...], str]]]
+
+
+def earlier_person(doc: Document, n: Named, persons: PersonIndex) -> str | None:
+    """The one identity among `persons` (named before `n`) whose full name ends with `n`'s words;
+    None when there is none or more than one."""
+    ts = folded_words(n.text(doc))
+    if not ts:
+        return None
+    cands = {ident for start, tf, ident in persons.get(ts[-1], ())
+             if start < n.start and len(ts) < len(tf) and tf[-len(ts):] == ts}
     return cands.pop() if len(cands) == 1 else None
 
 
@@ -85,11 +94,13 @@ def stands_as_person(doc: Document, n: Named, lang: str) -> bool:
 def place_surnames(doc: Document, names: list[Named]) -> None:
     """A place name the gazetteer found that is the surname of a person named earlier in the
     document becomes that person where the sentence uses it as a person (see the module)."""
-    persons, keys = [], {}
+    persons: PersonIndex = {}
+    keys: dict[str, str | None] = {}
     for p in names:
-        if p.type == "Person" and len(p.text(doc).split()) >= 2:
-            ident = p.key or "~" + " ".join(folded_words(p.text(doc)))
-            persons.append((p.start, p.text(doc), ident))
+        words = folded_words(p.text(doc))
+        if p.type == "Person" and len(words) >= 2:
+            ident = p.key or "~" + " ".join(words)
+            persons.setdefault(words[-1], []).append((p.start, words, ident))
             keys[ident] = p.key
     for n in names:
         if n.type not in PLACES or not n.key:

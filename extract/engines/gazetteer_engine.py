@@ -8,6 +8,7 @@ from typing import ClassVar
 
 from ..mentions import POSSESSIVE
 from ..model import Annotation, Document, Mention, Sentence, Token
+from ..spanmask import SpanMask
 
 # French/Italian elisions ("l'Ukraine", "d'Allemagne", "qu'", "all'Ucraina", "dell'Iran") are words of their own
 _WORD = re.compile(r"(?:[lLdDjJmMnNsStTcC]|[qQ]u|[aA]ll|[dD][ae]ll|[nN]ell|[sS]ull|[cC]oll|[uU]n)['’](?=\w)|\w+(?:[-'’.]\w+)*\.?|[^\w\s]", re.UNICODE)
@@ -143,12 +144,12 @@ def surname_mentions(text: str, sentences: list[Sentence], found: list[Mention])
         words = text[m.start:m.end].split()
         if m.key and len(words) >= 2 and gaz.entry(m.key).type == "Person":
             surnames.setdefault(words[-1], (m.key, m.end))
-    taken = [(m.start, m.end) for m in found]
+    taken = SpanMask(len(text), [(m.start, m.end) for m in found])
     out = []
     for sent in sentences:
         for tok in sent.tokens:
             hit = surnames.get(tok.text) or surnames.get(POSSESSIVE.sub("", tok.text))
-            if hit and tok.start >= hit[1] and not any(s < tok.end and tok.start < e for s, e in taken):
+            if hit and tok.start >= hit[1] and not taken.overlaps(tok.start, tok.end):
                 end = tok.start + len(POSSESSIVE.sub("", tok.text))
                 out.append(Mention(tok.start, end, "Person", "gazetteer:surname", 1.0, "gazetteer", hit[0]))
     return out
