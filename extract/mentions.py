@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .calwords import is_calendar_word
 from .lexicon import Lexicon
 from .model import Annotation, Document, Mention
 from .spanmask import SpanMask
@@ -123,6 +124,8 @@ def _acronyms(doc: Document, engine: list[Mention], gaz: list[Mention]) -> list[
             continue
         if any(x.start < m.end() and m.start() < x.end for x in [*engine, *gaz]):
             continue
+        if is_calendar_word(m.group(), doc.lang):
+            continue   # a dateline's month ("17 APR")
         out.append(Mention(m.start(), m.end(), "Organization", "ACRONYM", None, "acronym"))
     return out
 

@@ -52,6 +52,24 @@ def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
     ("it", "Il ministro dell'Economia, Giancarlo Giorgetti, è arrivato a Bruxelles.", {"Giancarlo Giorgetti": "Person"}),
     ("it", "L'ambasciatore Maria della Valle ha incontrato il sindaco.", {"Maria della Valle": "Person"}),
     ("it", "Il Fondo di Sviluppo Mediterraneo ha approvato il prestito.", {"Fondo di Sviluppo Mediterraneo": "Organization"}),
+    # German: a common noun before a name is no part of it (a counterpart word, an inflected noun)
+    ("de", "Der Minister sprach mit seinem Kollegen Tomasz Wójcik über die Lage.", {"Tomasz Wójcik": "Person"}),
+    ("de", "Nach dem Tod des Langzeitherrschers Hafis al-Assad kam sein Sohn.", {"Hafis al-Assad": "Person"}),
+    # Arabic name particles, spaced or joined by a hyphen, keep the name whole
+    ("pt", "O ministro Khalid bin Saud al-Faisal chegou a Luanda.", {"Khalid bin Saud al-Faisal": "Person"}),
+    ("es", "El canciller Omar ben Salem el-Masri llegó a Lima.", {"Omar ben Salem el-Masri": "Person"}),
+    ("ru", "Министр Халид бин Сауд аль-Фейсал прибыл в Москву.", {"Халид бин Сауд аль-Фейсал": "Person"}),
+    # a name opening a paragraph: its first word is never written in lower case
+    ("pt", "Ernesto Mabunda criticou o acordo. O ministro disse que Mabunda mente.", {"Ernesto Mabunda": "Person"}),
+    # an office of several words ending inside the run; an acronym-like short name of its organisation
+    ("it", "Con lui c'era il ministro dell'Interno Marco Bellandi.", {"Marco Bellandi": "Person"}),
+    ("it", "La segretaria del Pd Laura Bianchi ha criticato il governo.", {"Pd": "Organization", "Laura Bianchi": "Person"}),
+    # a head noun opening the sentence is the name's
+    ("it", "Palazzo Madama ha approvato la legge.", {"Palazzo Madama": "Place"}),
+    # a Russian name ends before an adjective that opens what follows
+    ("ru", "Слова Пак Чон Ми Центральное телеграфное агентство привело в пятницу.", {"Пак Чон Ми": "Person"}),
+    # a context word before a place
+    ("pt", "O trânsito na fronteira de Vila Nova Serra foi reaberto.", {"Vila Nova Serra": "Place"}),
 ])
 def test_unknown_names_are_found_and_typed(lang, text, want):
     names = _names(lang, text)
@@ -72,6 +90,16 @@ def test_unknown_names_are_found_and_typed(lang, text, want):
     # a descriptor before a known name is not part of it; a coordination is two names
     ("de", "Peskow sagte der Agentur Tass, das sei falsch.", {"Agentur Tass"}),
     ("es", "El Gobierno de Colombia condenó el ataque.", {"Gobierno de", "Gobierno"}),
+    # months and weekdays, an indefinite article, a lone head noun, a noun before an acronym (German)
+    ("de", "Die Minister wollen Ende Januar darüber beraten.", {"Ende", "Ende Januar", "Januar"}),
+    ("de", "Einen Tag nach der Wahl reiste er ab.", {"Einen Tag", "Tag", "Einen"}),
+    ("de", "Er ist Anführer der Miliz HTS und sprach.", {"Miliz HTS", "Miliz"}),
+    ("de", "Scharf ging sie mit der Regierung ins Gericht.", {"Gericht"}),
+    ("it", "ROMA, 3 FEB - Il governo ha deciso.", {"FEB"}),
+    ("pt", "LISBOA, 4 ABR - O governo decidiu.", {"ABR"}),
+    # the end of an office's words is no name; an adverb before a known place
+    ("it", "La presidente del Consiglio è arrivata a Tunisi.", {"Consiglio"}),
+    ("ru", "Накануне Вашингтон осудил запуск ракеты.", {"Накануне Вашингтон", "Накануне"}),
 ])
 def test_capitalised_words_that_are_no_names(lang, text, not_names):
     assert not not_names & set(_names(lang, text))

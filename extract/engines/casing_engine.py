@@ -14,10 +14,12 @@ Everything language-specific is data in ontology/lang/<lang>/ (grammar, titles, 
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import ClassVar
 
 from ..errors import EngineUnavailable
+from ..calwords import is_calendar_word
 from ..lexicon import available_languages, lexicon
 from ..model import Annotation, Document, Mention, Sentence, Token
 from .gazetteer_engine import find_names, simple_sentences, tokenize
@@ -36,6 +38,8 @@ def _cues(lang: str) -> dict:
     vocabulary |= {w.casefold() for row in lex.triggers for w in row.get("pattern", "").split() if w.isalpha()}
     return {
         "titles": titles,
+        # offices of several words, by their last word ("ministro dell'Interno" by "interno")
+        "title_phrases": _by_last_word(form for form, _, kind in lex.titles if kind == "office" and len(tokenize(form, 0, len(form))) > 1),
         "person_words": titles | {w.casefold() for w in lex.words("counterpart")},
         "context": {form.casefold(): typ for form, typ in lex.context.items()},
         "heads": {w.casefold() for w in lex.words("name_head")},
@@ -45,13 +49,53 @@ def _cues(lang: str) -> dict:
         "links": {w.casefold() for w in lex.words("title_link")},
         "nouns_capitalised": "nouns" in lex.words("casing"),
         "noun_suffixes": tuple(w.casefold() for w in lex.words("noun_suffix")),
+        # "al-Assad", "el-Sisi": an article joined by a hyphen is part of the name
+        "prefixes": {w.casefold() for w in lex.words("name_prefix")},
+        # endings of an inflected common noun before a name ("Kollegen", "Langzeitherrschers")
+        "lead_noun_endings": tuple(w.casefold() for w in lex.words("lead_noun_ending")),
+        # endings no name word has ("Центральное"): such a word starts what follows the name
+        "not_name_endings": tuple(w.casefold() for w in lex.words("not_name_ending")),
+        "lang": lang,
         "vocabulary": vocabulary,
     }
 
 
-def _capitalised(tok: Token) -> bool:
-    # an elided article or preposition ("L'", "Dell'") is no word of a name, though capitalised
-    return tok.text[:1].isupper() and tok.text[:1].isalpha() and tok.text[-1:] not in "'’"
+def _calendar(tok: Token, cues: dict) -> bool:
+    return is_calendar_word(tok.text, cues["lang"])
+
+
+def _by_last_word(forms) -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for form in forms:
+        words = tokenize(form, 0, len(form))   # "dell'Interno" is two words
+        out.setdefault(words[-1].text.casefold(), []).append(form.casefold().replace("’", "'"))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _after_office(text: str, tokens: list[Token], first: int, last: int, cues: dict) -> int:
+    """The first token of a run after an office of several words that ends inside it
+    ("il ministro dell'Interno Matteo Piantedosi"; past the run when it ends there: "la presidente
+    del Consiglio"), or `first`."""
+    for k in range(last, first - 1, -1):
+        for form in cues["title_phrases"].get(tokens[k].text.casefold(), ()):
+            end = tokens[k].end
+            if text[max(0, end - len(form)):end].casefold().replace("’", "'") == form \
+                    and end - len(form) <= tokens[first].start:
+                return k + 1
+    return first
+
+
+def _capitalised(tok: Token, cues: dict | None = None) -> bool:
+    # an elided article or preposition ("L'", "Dell'") is no word of a name, though capitalised;
+    # a month or weekday is a date ("Ende Januar"); "al-Assad" is a name word with its article
+    text = tok.text
+    if cues is not None:
+        head, sep, rest = text.partition("-")
+        if sep and head.casefold() in cues["prefixes"] and rest[:1].isupper():
+            return True
+        if _calendar(tok, cues):
+            return False
+    return text[:1].isupper() and text[:1].isalpha() and text[-1:] not in "'’"
 
 
 def _is_title(word: str, cues: dict) -> bool:
@@ -80,7 +124,7 @@ def runs(text: str, tokens: list[Token], cues: dict) -> list[tuple[int, int]]:
     out = []
     i = 0
     while i < len(tokens):
-        if not _capitalised(tokens[i]):
+        if not _capitalised(tokens[i], cues):
             i += 1
             continue
         last = i
@@ -88,7 +132,7 @@ def runs(text: str, tokens: list[Token], cues: dict) -> list[tuple[int, int]]:
         while j < len(tokens):
             if not text[tokens[j - 1].end:tokens[j].start].strip(" \u00a0") == "" or tokens[j - 1].end == tokens[j].start:
                 break
-            if _capitalised(tokens[j]):
+            if _capitalised(tokens[j], cues) and not tokens[j].text.casefold().endswith(cues["not_name_endings"]):
                 last = j
                 j += 1
                 continue
@@ -97,7 +141,7 @@ def runs(text: str, tokens: list[Token], cues: dict) -> list[tuple[int, int]]:
             while k < len(tokens) and k - j < 2 and tokens[k].text.casefold() in cues["particles"] \
                     and text[tokens[k].end:tokens[k].end + 1] == " ":
                 k += 1
-            if k == j or k >= len(tokens) or not _capitalised(tokens[k]) or text[tokens[k - 1].end:tokens[k].start] != " ":
+            if k == j or k >= len(tokens) or not _capitalised(tokens[k], cues) or text[tokens[k - 1].end:tokens[k].start] != " ":
                 break
             j = k
         out.append((i, last))
@@ -125,6 +169,47 @@ def _context_type(tokens: list[Token], first: int, cues: dict) -> str | None:
     return None
 
 
+def _acronym(tok: Token) -> bool:
+    return len(tok.text) >= 2 and tok.text.isupper() and tok.text.isalpha()
+
+
+def _short_name(word: str, cues: dict) -> bool:
+    """An acronym, upper case or not ("BNDES", "Pd", "Cgil"): no head noun, no particle, no title."""
+    w = word.casefold()
+    return word.isalpha() and (_acronym(Token(0, 0, word)) or len(word) <= 4) \
+        and w not in cues["heads"] and w not in cues["particles"] and w not in cues["vocabulary"]
+
+
+def _leading_noun(tokens: list[Token], first: int, last: int, cues: dict) -> bool:
+    """Where nouns are capitalised, a counterpart word or an inflected common noun before a name
+    ("seinem Kollegen Radosław Sikorski", "des Langzeitherrschers Baschar al-Assad") is no part of
+    it: a counterpart word always, an inflected noun when a name of two words or more follows."""
+    if not cues["nouns_capitalised"] or first >= last:
+        return False
+    word = tokens[first].text.casefold()
+    if word in cues["person_words"]:
+        return True
+    return last - first >= 2 and word.endswith(cues["lead_noun_endings"]) and "-" not in word
+
+
+def _name_opens(text: str, span: list[Token], known: list[tuple[int, int, str]], cues: dict) -> bool:
+    """A run that opens a sentence starts with a name ("Venâncio Mondlane acusou ...") when its first
+    word is no word of the language's data and is never written in lower case in the document
+    (an adverb or a preposition opening the sentence is found lower case elsewhere)."""
+    if len(span) < 2 or cues["nouns_capitalised"] or any(span[0].end <= a < span[-1].end for a, _, _ in known):
+        return False   # "Накануне Вашингтон": an adverb before a known place
+    word = span[0].text
+    if word.casefold() in cues["vocabulary"] or word.isupper():
+        return False
+    return word[:1].lower() + word[1:] not in _words_of(text)
+
+
+@lru_cache(maxsize=4)
+def _words_of(text: str) -> frozenset[str]:
+    # once per document (a str caches its hash), not once per sentence
+    return frozenset(re.findall(r"\w+(?:[-'’]\w+)*", text))
+
+
 def _no_common_noun(span: list[Token], cues: dict) -> bool:
     """Where nouns are capitalised: no word of the run is a word of the language's data (units,
     currencies, offices, triggers) or ends like a common noun (grammar kind ``noun_suffix``)."""
@@ -137,17 +222,37 @@ def name_mentions(text: str, tokens: list[Token], lang: str, sentence_start: int
     known = [(m.start, m.end, m.type) for m in find_names(text, tokens, lang)]
     out = _compound_owners(tokens, known, cues)
     for first, last in runs(text, tokens, cues):
+        first = _after_office(text, tokens, first, last, cues)
         # leading determiners, offices and a word that opens the sentence are not the name; they type it
         while first <= last and (tokens[first].text.casefold() in cues["determiners"]
                                  or _is_title(tokens[first].text, cues)
-                                 or (tokens[first].start == sentence_start
-                                     and tokens[first].text.casefold() in cues["vocabulary"])):
+                                 or (tokens[first].start == sentence_start and first < last
+                                     and tokens[first].text.casefold() in cues["vocabulary"]
+                                     and tokens[first].text.casefold() not in cues["heads"])
+                                 or _leading_noun(tokens, first, last, cues)):
             first += 1
         if first > last:
             continue
+        if cues["nouns_capitalised"] and last > first and _acronym(tokens[last]) and not _acronym(tokens[last - 1]):
+            # "Miliz HTS": a common noun, then the acronym that names it
+            out.append(_mention([tokens[last]], "Organization"))
+            if last - first == 1:
+                continue
+            last -= 1
+        if first == last and last + 1 < len(tokens) and _calendar(tokens[last + 1], cues):
+            continue   # "Ende Januar", "Anfang Mai": a time, not a name
         typ = _context_type(tokens, first, cues)
+        if typ == "Organization" and last - first >= 2 and _short_name(tokens[first].text, cues) \
+                and not any(tokens[first].start <= a < tokens[last].end for a, _, _ in known):
+            # "la segretaria del Pd Elly Schlein", "presidente do BNDES Aloizio Mercadante": the office's
+            # organisation by its short name, then its holder
+            out.append(_mention([tokens[first]], "Organization"))
+            first += 1
+            typ = "Person"
         inner = [ktyp for start, end, ktyp in known if tokens[first].start <= start < tokens[last].end]
         heads = [t.text.casefold() for t in tokens[first:last + 1] if t.text.casefold() in cues["heads"]]
+        if heads and cues["nouns_capitalised"] and first == last:
+            continue   # "ins Gericht": a lone head noun is a common noun where all nouns have capitals
         if heads and not any(k in ("Organization", "Person") for k in inner):
             # an institution or a place named after a place: "Banco de Chile", "Palacio de Planalto"
             # ("Agentur Tass" is the agency Tass)
@@ -159,7 +264,7 @@ def name_mentions(text: str, tokens: list[Token], lang: str, sentence_start: int
             ptyp = typ if a == first else _context_type(tokens, a, cues)
             if len(span) == 1 and len(span[0].text) >= 2 and span[0].text.isupper():
                 ptyp = "Organization"   # an acronym: "BNDES", "МИД"
-            opens = span[0].start == sentence_start
+            opens = span[0].start == sentence_start and not _name_opens(text, span, known, cues)
             if ptyp is None and not cues["nouns_capitalised"]:
                 ptyp = "Person" if len(span) - opens >= 2 else None
             elif ptyp is None and not opens and len(span) >= 2 and _no_common_noun(span, cues):
