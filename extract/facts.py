@@ -85,7 +85,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
             for si, oi in pairs(match, match.relation in {"met", "talkedTo", "signedAgreement"}):
                 subj = _entity_for(args[si], sig[0], entities, doc.id)
                 obj = _entity_for(args[oi], sig[1], entities, doc.id)
-                if subj is None or obj is None or subj == obj:
+                if subj is None or obj is None or subj == obj or _stands_for_rulers(match.relation, subj, obj, entities):
                     continue
                 fact = Fact(match.relation, subj, obj, evidence, date=date, status=status,
                             confidence=0.5 if args[si].pronoun or args[oi].pronoun else 0.7,
@@ -105,6 +105,16 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
             date_at, lambda used: _place(masked, args, lex, used, entities), evidence)
     facts = _date_twins(facts)
     return Facts(facts, drop_told(reports, facts))
+
+
+def _stands_for_rulers(relation: str, subj: str, obj: str, entities: dict[str, Entity]) -> bool:
+    """A person meets or calls people: a state on the other side stands for its unnamed rulers
+    ("treffen Syriens neue Machthaber"), so it names no one the person met. States meeting states
+    (and bodies) stay."""
+    if relation not in ("met", "talkedTo"):
+        return False
+    types = {entities[k].type for k in (subj, obj) if k in entities}
+    return types == {"Person", "Country"}
 
 
 def _candidates(args: list[_Arg], types: frozenset[str], entities: dict[str, Entity]) -> list[Candidate]:
