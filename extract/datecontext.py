@@ -26,12 +26,15 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .model import DateValue, Document, Fact, Status
-from .temporal import DateMention, context_patterns, find_dates, in_relative_clause
+from .dateclause import adnominal, in_relative_clause, reads_ahead, said_on
+from .temporal import DateMention, context_patterns, find_dates
 
 EVENT_RELATIONS = frozenset({"met", "talkedTo", "visited", "signedAgreement", "awarded", "accompanied", "invited",
                              "succeeded"})
+IN_PERSON = frozenset({"met", "signedAgreement", "awarded", "accompanied"})
 _RANK = {"year": 0, "month": 1, "day": 2}
 _KEEP = {"year": 4, "month": 7, "day": 10}
 # a dateline: a place name (no sentence in it) and a comma before the date, an agency or a dash after
@@ -46,6 +49,7 @@ class _Sentence:
     paragraph: int
     dates: list[DateMention]    # its dates in the past: what it tells as happened
     names: set[str]
+    story: DateValue | None = None  # undated, in a paragraph whose story is dated: that story's day
 
 
 @dataclass
@@ -55,6 +59,7 @@ class _Thread:
     sentence: int
     paragraph: int
     participants: set[str] = field(default_factory=set)
+    said: bool = False   # its date is that of a saying ("announced on Tuesday"), not of an event
 
 
 def compatible(a: DateValue, b: DateValue) -> bool:
@@ -80,9 +85,15 @@ class DateContext:
         self.dateline = find_dateline(doc.text, lang, doc.published)
         self._source_line = self.dateline[:2] if self.dateline else find_source_line(doc.text)
         self._pending: list[Fact] = []   # undated event facts the next sentence may date
+        self._carry: list[Fact] = []     # those the sentence entered may still date by its facts
         self._lead_pending = self.dateline is not None
         self._also = False
         self._event: tuple[str, str] | None = None  # (noun, precision) of "during the talks"
+        self.headline = _headline(doc.text)       # (start, end) of a title line above the story
+        self.story_day: DateValue | None = None   # the lead's day: what the headline and "the day before" refer to
+        self._story_names: set[str] = set()       # who the story names up to its day
+        self._day_in_paragraph: tuple[int, DateValue] | None = None
+        self._lead_para: int | None = None
 
     def in_dateline(self, pos: int) -> bool:
         """Whether `pos` lies in the dateline: its place names where the report was filed, not who acts."""
@@ -95,22 +106,33 @@ class DateContext:
         """The dates of the sentence [start, end) (anaphors resolved; the dateline's date where the
         lead gives none); notes them as the story's latest. `names`: the entity keys it names."""
         text = self.doc.text[start:end]
-        dates = find_dates(text, self.lang, self.published, self.last)
-        dates = self._with_dateline(start, end, dates)
-        past = [d for d in dates if not _future(d.value, self.published)
-                and not in_relative_clause(text, d.start, self.lang)]
         para = self.paragraph(start)
+        dates = find_dates(text, self.lang, self.published, {**self.last, **self._eve(para)})
+        dates = [self._ahead(text, d) for d in self._with_dateline(start, end, dates)]
+        past = [d for d in dates if not _future(d.value, self.published)
+                and not in_relative_clause(text, d.start, self.lang) and not adnominal(text, d.start, self.lang)]
+        in_headline = self.headline is not None and self.headline[0] <= start < self.headline[1]
+        if not in_headline and self._lead_para is None:
+            self._lead_para = para
+        if para == self._lead_para and self.story_day is None:
+            self._story_names |= names
+            self.story_day = next((d.value for d in past if d.value.precision == "day"
+                                   and not self._in_dateline_date(start + d.start)), None)
         self._date_pending(para, past, names)
-        self.sentences.append(_Sentence(start, text, para, past, set(names)))
+        story = self.thread.date if not past and self.thread and self.thread.paragraph == para else None
+        self.sentences.append(_Sentence(start, text, para, past, set(names), story))
         for d in past:
             self._note(d.value)
+            if d.value.precision == "day":
+                self._day_in_paragraph = (para, d.value)
         if past:
             last = past[-1].value
             if self.thread and compatible(last, self.thread.date) and \
                     _RANK[last.precision] < _RANK[self.thread.date.precision]:
                 self.thread.participants |= names   # "... later this year": the same story goes on
             else:
-                self.thread = _Thread(last, len(self.sentences) - 1, para, set(names))
+                self.thread = _Thread(last, len(self.sentences) - 1, para, set(names),
+                                      said_on(text, past[-1].start, past[-1].end, self.lang))
         self._also = any(rx.search(text) for rx, _ in context_patterns(self.lang, "also"))
         self._event = next(((m.group("event"), p or "day") for rx, p in context_patterns(self.lang, "event")
                             for m in [rx.search(text)] if m), None)
@@ -119,34 +141,97 @@ class DateContext:
     def settle(self, facts: list[Fact]) -> None:
         """Date the undated event facts of the sentence last entered from the story around it."""
         here = self.sentences[-1]
+        if self._carry and here.dates:
+            self._date_facts(self._carry, here.dates[0].value,
+                             here.names | {k for f in facts for k in (f.subject, f.object)})
+        self._carry = []
         inherited = None
-        for f in facts:
-            if f.date is None and not here.dates and f.status == Status.OCCURRED and f.relation in EVENT_RELATIONS:
-                f.date = self._event_date(here) or self._thread_date(here, f)
-                inherited = inherited or f.date
-                if f.date is None:
-                    self._pending.append(f)
+        undated = [f for f in facts if f.date is None and not here.dates and f.status == Status.OCCURRED
+                   and f.relation in EVENT_RELATIONS]
+        for f in undated:
+            f.date = self._event_date(here) or self._thread_date(here, f)
+            inherited = inherited or f.date
+        # one event of the sentence dated by the story: its other facts sharing a side are that event
+        # ("All three were received by Zelensky": the one of them who took part in the story dates all)
+        dated = {k for f in undated if f.date is not None for k in (f.subject, f.object)}
+        for f in undated:
+            if f.date is None and {f.subject, f.object} & dated:
+                f.date = inherited
+            if f.date is None:
+                self._pending.append(f)
         if inherited is not None:
             self._note(inherited)
             self.thread = _Thread(inherited, len(self.sentences) - 1, here.paragraph, set(here.names))
         if self.thread is not None and self.thread.sentence == len(self.sentences) - 1:
             self.thread.participants |= {k for f in facts for k in (f.subject, f.object)}
 
+    def _goes_on_lead(self, t: _Thread, fact: Fact) -> bool:
+        """Whether `fact`, told in the paragraph after the lead, goes on with the lead's news: a
+        meeting, signing or award in person, in no other city or country ("Putin met X in Ankara"
+        after a lead in Moscow is another story; a phone call may be any day); not where the lead's
+        date is that of a saying ("announced on Tuesday")."""
+        return t.paragraph == self._lead_para and not t.said \
+            and fact.relation in IN_PERSON and (fact.place is None or fact.place in self._reach(t.participants)
+                                                or not _locality(fact.place))
+
+    def _in_dateline_date(self, pos: int) -> bool:
+        """Whether `pos` is in the dateline: its date is when the report was filed, not the news."""
+        return self.dateline is not None and self.dateline[0] <= pos < self.dateline[1]
+
+    def _eve(self, para: int) -> dict[str, DateValue]:
+        """What "the day before" with no day before it in its sentence is the eve of: the last day
+        told in its paragraph, else the story's day (a report steps back from its news: "Накануне",
+        "La veille", "Na véspera" opening a paragraph), else the publication day."""
+        if self._day_in_paragraph is not None and self._day_in_paragraph[0] == para:
+            return {"eve": self._day_in_paragraph[1]}
+        anchor = self.story_day or (self.dateline[2] if self.dateline else None) or self.published
+        return {"eve": anchor} if anchor is not None and anchor.precision == "day" else {}
+
+    def _ahead(self, text: str, d: DateMention) -> DateMention:
+        """A weekday or a yearless date in a clause that speaks of the future is the coming one
+        ("Na quinta-feira, X será recebido"); a weekday naming the publication day stays that day."""
+        if d.ahead is None or d.value == self.published or not reads_ahead(text, d.start, d.end, self.lang):
+            return d
+        return DateMention(d.start, d.end, d.ahead)
+
+    def date_headline(self, facts: list[Fact]) -> None:
+        """An undated event fact of the headline that the body did not date is the lead's news: it
+        takes the story's day where one of its sides takes part in the story the lead tells."""
+        if self.headline is None or self.story_day is None:
+            return
+        reach = self._reach(self._story_names)
+        lo, hi = self.doc.to_original(self.headline[0]), self.doc.to_original(max(self.headline[1] - 1, 0)) + 1
+        for f in facts:
+            if f.date is None and f.status == Status.OCCURRED and f.relation in EVENT_RELATIONS and \
+                    lo <= f.evidence.start < hi and any(self._reach({k}) & reach for k in (f.subject, f.object)):
+                f.date = self.story_day
+
     def _reach(self, keys: set[str]) -> set[str]:
-        """The entities and the states or bodies they hold office in."""
-        return set(keys).union(*(self.affiliations.get(k, ()) for k in keys))
+        """The entities, the states or bodies they hold office in, and the state a capital stands
+        for (a story told in Damascus is Syria's)."""
+        return set(keys).union(*(self.affiliations.get(k, ()) for k in keys), *(_state_of(k) for k in keys))
 
     def _date_pending(self, para: int, past: list[DateMention], names: set[str]) -> None:
         """The sentence after an undated event fact, in its paragraph, says when it happened where
-        it has one date and names both sides of the fact (or who holds office in them)."""
+        it has one date and names both sides of the fact (or who holds office in them); the sides
+        its own facts name count too ("the two met on Friday": settle tries again with them)."""
         pending, self._pending = self._pending, []
+        self._carry = []
         if not pending or len({d.value for d in past}) != 1 or \
                 self.paragraph(self.sentences[-1].start if self.sentences else 0) != para:
             return
+        self._carry = self._date_facts(pending, past[0].value, names)
+
+    def _date_facts(self, pending: list[Fact], value: DateValue, names: set[str]) -> list[Fact]:
+        """Date those of `pending` whose both sides `names` reach; the others."""
         reach = self._reach(names)
+        left = []
         for f in pending:
             if f.date is None and all(self._reach({k}) & reach for k in (f.subject, f.object)):
-                f.date = past[0].value
+                f.date = value
+            elif f.date is None:
+                left.append(f)
+        return left
 
     def _note(self, value: DateValue) -> None:
         if value.precision == "day" and ("latest" not in self.last or value.value > self.last["latest"].value):
@@ -173,7 +258,8 @@ class DateContext:
 
     def _event_date(self, here: _Sentence) -> DateValue | None:
         """"On the sidelines of the conference": the date of the first earlier sentence that names
-        that event and is dated, at the precision the row allows (a visit lasts days)."""
+        that event and is dated (or goes on with its paragraph's dated story), at the precision the
+        row allows (a visit lasts days)."""
         if self._event is None:
             return None
         noun, precision = self._event
@@ -181,8 +267,9 @@ class DateContext:
         rx = re.compile(r"(?<!\w)" + re.escape(stem), re.IGNORECASE)
         for s in self.sentences[:-1]:
             m = rx.search(s.text)
-            if m and s.dates:
-                d = min(s.dates, key=lambda d: min(abs(d.start - m.start()), abs(d.end - m.start()))).value
+            if m and (s.dates or s.story):
+                d = min(s.dates, key=lambda d: min(abs(d.start - m.start()), abs(d.end - m.start()))).value \
+                    if s.dates else s.story
                 keep = min(_RANK[d.precision], _RANK[precision])
                 p = next(k for k, r in _RANK.items() if r == keep)
                 return DateValue(d.value[:_KEEP[p]], p)
@@ -196,11 +283,40 @@ class DateContext:
             return None
         if not self._reach({fact.subject, fact.object}) & self._reach(t.participants):
             return None
-        # an event phrase ("after the talks") whose event no dated sentence named is the story's
-        if here.paragraph != t.paragraph and not (self._also and here.paragraph == t.paragraph + 1) \
-                and self._event is None:
+        # an event phrase ("after the talks") whose event no dated sentence named is the story's;
+        # the paragraph after a dated lead goes on telling its news ("X arrived today in Dili. ||
+        # X was received by Y, with whom he held talks")
+        goes_on = here.paragraph == t.paragraph + 1 and (self._also or self._goes_on_lead(t, fact))
+        if here.paragraph != t.paragraph and not goes_on and self._event is None:
             return None
         return t.date
+
+
+@lru_cache(maxsize=4096)
+def _state_of(key: str) -> frozenset[str]:
+    """The state a capital or seat of government stands for, per the gazetteer."""
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    state = gaz.entry(key).stands_for if key in gaz else None
+    return frozenset({state}) if state else frozenset()
+
+
+@lru_cache(maxsize=4096)
+def _locality(key: str) -> bool:
+    """Whether `key` is a city or a country of the gazetteer (a building or a square is not)."""
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    gaz = load_gazetteer()
+    return key in gaz and gaz.entry(key).type in ("City", "Country")
+
+
+def _headline(text: str) -> tuple[int, int] | None:
+    """A title line: the first paragraph, one line without a closing full stop, above the story."""
+    m = re.match(r"\s*([^\n]+)\n\s*\n\s*\S", text)
+    if m is None or m.group(1).rstrip().endswith((".", "!", "?", ":")):
+        return None
+    return m.start(1), m.end(1)
 
 
 def find_dateline(text: str, lang: str, published: DateValue | None) -> tuple[int, int, DateValue] | None:

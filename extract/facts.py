@@ -16,7 +16,8 @@ from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Fact
 from .relations import find_matches, mask, pairs, signatures, status_of
 from .reports import Candidate, drop_told, find_reports, tells_event
 from .datecontext import DateContext
-from .temporal import find_amount, in_relative_clause
+from .dateclause import adnominal, in_relative_clause
+from .temporal import find_amount
 
 PLACE_RELATIONS = frozenset({"met", "talkedTo", "visited", "signedAgreement", "awarded", "invited"})
 MONEY_RELATIONS = frozenset({"lends", "aids", "signedAgreement", "sanctions"})
@@ -104,6 +105,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
             lambda rel: _candidates(args, signatures()[rel][0], entities),
             date_at, lambda used: _place(masked, args, lex, used, entities), evidence)
     facts = _date_twins(facts)
+    context.date_headline(facts)
     return Facts(facts, drop_told(reports, facts))
 
 
@@ -334,10 +336,11 @@ def _place(masked: str, args: list[_Arg], lex: Lexicon, used: set[int],
 
 
 def _event_dates(dates: list, text: str, trigger: int, lex: Lexicon) -> list:
-    """Drop the dates of a report that follows the event ("..., Peskov said on Tuesday") and of a
-    relative clause without the trigger (", who took office in August"): they date the saying or
-    that clause, not the event."""
-    dates = [d for d in dates if not in_relative_clause(text, d.start, lex.lang, trigger)]
+    """Drop the dates of a report that follows the event ("..., Peskov said on Tuesday"), of a
+    relative clause without the trigger (", who took office in August") and of a noun ("since the
+    elections of 9 October"): they date the saying, that clause or that noun, not the event."""
+    dates = [d for d in dates if not in_relative_clause(text, d.start, lex.lang, trigger)
+             and not adnominal(text, d.start, lex.lang, trigger)]
     words = lex.words("reporting")
     if not words:
         return dates

@@ -12,8 +12,8 @@ month before publication: "im vergangenen Monat"), `same` (an anaphor: "the same
 precision; given by the caller as `earlier`), `prevday` / `nextday` (the day before or after
 it: "накануне", "the next day"; "the day before" with nothing before it is the eve of publication),
 `later` ("Позднее", "Plus tard" opening a sentence: after all the story told so far, on the latest
-day it named: `earlier["latest"]`). Rows with an `event` or `also` group are not dates:
-extract/datecontext.py reads them. Dates without a year take the publication year, moved back a
+day it named: `earlier["latest"]`). Rows with an `event`, `also` or `of` group are not dates:
+extract/datecontext.py and extract/dateclause.py read them. Dates without a year take the publication year, moved back a
 year when that would put them after publication (news reports the past).
 """
 from __future__ import annotations
@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from .lexicon import lexicon
 from .model import DateValue
+from .dateclause import adnominal, in_relative_clause, reads_ahead, relative_clause  # noqa: F401  (re-exported)
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ class DateMention:
     ahead: DateValue | None = None  # the reading a year later, for planned events ("en mai" said in March)
 
 
-CONTEXT_GROUPS = frozenset({"event", "also"})  # rows that mark a sentence, not a date
+CONTEXT_GROUPS = frozenset({"event", "also", "of"})  # rows that mark a sentence, not a date
 
 
 @lru_cache(maxsize=None)
@@ -120,8 +121,8 @@ def find_dates(text: str, lang: str, published: DateValue | None,
                 continue  # an earlier (more specific) row already read this text
             shift = next((v for k, v in _SHIFTS.items() if m.groupdict().get(k)), None)
             if shift is not None:
-                anaphors.append((m.start(), m.end(), "latest" if m.groupdict().get("later") else precision or "day",
-                                 shift))
+                kind = "latest" if m.groupdict().get("later") else "eve" if shift == -1 else precision or "day"
+                anaphors.append((m.start(), m.end(), kind, shift))
                 continue
             value = _value(m, lang, base, published, precision)
             if value:
@@ -139,35 +140,6 @@ def find_dates(text: str, lang: str, published: DateValue | None,
     return sorted(found, key=lambda f: f.start)
 
 
-@lru_cache(maxsize=None)
-def _relative_opener(lang: str) -> re.Pattern[str] | None:
-    words = sorted(lexicon(lang).words("relative"), key=len, reverse=True)
-    return re.compile(r",\s*(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
-                      re.IGNORECASE) if words else None
-
-
-_CLAUSE_END = re.compile(r"[,;:()\[\]«»\"“”]")
-
-
-def in_relative_clause(text: str, pos: int, lang: str, trigger: int | None = None) -> bool:
-    """Whether `pos` lies in a relative clause (", que comandou ... desde 2019", ", quien asumió en
-    agosto", ", который ...") that does not hold `trigger`: a date there is that clause's own event,
-    not the sentence's. The clause runs from its pronoun, right after a comma, to the next comma
-    or bracket."""
-    rx = _relative_opener(lang)
-    if rx is None:
-        return False
-    opener = None
-    for m in rx.finditer(text, 0, pos):
-        if not _CLAUSE_END.search(text, m.end(), pos):
-            opener = m
-    if opener is None:
-        return False
-    close = _CLAUSE_END.search(text, pos)
-    end = close.start() if close else len(text)
-    return trigger is None or not opener.start() <= trigger < end
-
-
 _RANK = {"year": 0, "month": 1, "day": 2}
 # anaphor groups: the day they name from the last date before ("the day before", "the next day")
 _SHIFTS = {"same": 0, "prevday": -1, "nextday": 1, "later": 0}
@@ -176,7 +148,12 @@ _SHIFTS = {"same": 0, "prevday": -1, "nextday": 1, "later": 0}
 def _antecedent(found: list[DateMention], start: int, precision: str,
                 earlier: Mapping[str, DateValue]) -> DateValue | None:
     """"The same day": the last date before it in this text precise enough, else the document's;
-    "later": the latest day told before."""
+    "later": the latest day told before; "the day before" with no day before it in this text: the
+    eve of the story's day (`earlier["eve"]`, given by extract/datecontext.py), else of the last day."""
+    if precision == "eve":
+        days = [f.value for f in found if f.end <= start and f.value.precision == "day"]
+        value = days[-1] if days else earlier.get("eve", earlier.get("day"))
+        return value if value is not None and value.precision == "day" else None
     if precision == "latest":
         days = [f.value for f in found if f.end <= start and f.value.precision == "day"]
         days += [earlier["latest"]] if "latest" in earlier else []

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from newskg.extract.datecontext import compatible, find_dateline, find_source_line
-from newskg.extract.model import DateValue, Document
+from newskg.extract.model import DateValue, Document, Status
 from newskg.extract.pipeline import extract
 from newskg.extract.temporal import find_dates, in_relative_clause
 
@@ -114,6 +114,43 @@ DATED = [
      "Faeser und der französische Innenminister Gérald Darmanin setzten am Mittwoch in Paris ihre "
      "Unterschriften unter das Abkommen.",
      "signedAgreement", "germany", "france", "2024-03-13", "day"),
+    # "the day before" opening a paragraph is the eve of the story's day, not of the last date mentioned
+    ("ru-nakanune-story-day", "ru", "2024-03-14",
+     "Президент России Владимир Путин в четверг провел переговоры с президентом Белоруссии Александром "
+     "Лукашенко. Белорусский лидер прибыл в Москву во вторник.\n\n"
+     "Накануне Путин провел телефонный разговор с президентом Казахстана Касым-Жомартом Токаевым.",
+     "talkedTo", "vladimir-putin", "kassym-jomart-tokayev", "2024-03-13", "day"),
+    ("fr-la-veille-story-day", "fr", "2024-03-15",
+     "Le président Emmanuel Macron a reçu jeudi à l'Élysée le chancelier allemand Olaf Scholz, arrivé "
+     "mardi à Paris.\n\nLa veille, Emmanuel Macron s'était entretenu par téléphone avec Vladimir Poutine.",
+     "talkedTo", "emmanuel-macron", "vladimir-putin", "2024-03-13", "day"),
+    ("es-la-vispera-story-day", "es", "2024-03-15",
+     "Pedro Sánchez se reunió el jueves en la Moncloa con el primer ministro de Portugal, Luís Montenegro. "
+     "Montenegro llegó a Madrid el martes.\n\nLa víspera, Pedro Sánchez conversó telefónicamente con el presidente "
+     "ucraniano, Volodímir Zelenski.",
+     "talkedTo", "pedro-sanchez", "volodymyr-zelensky", "2024-03-13", "day"),
+    # the date of the elections a meeting follows is not the meeting's: the story's is
+    ("pt-date-of-a-noun", "pt", "2024-03-15",
+     "O presidente Luiz Inácio Lula da Silva tomou posse nesta quarta-feira numa cerimónia em Brasília.\n\n"
+     "Terminada a cerimónia, Lula reuniu-se com o presidente da Argentina, Javier Milei, pela primeira vez "
+     "desde as eleições de 19 de novembro.",
+     "met", "lula", "javier-milei", "2024-03-13", "day"),
+    # the paragraph after a dated lead goes on with its news: a reception in person, in no other city
+    ("pt-lead-goes-on", "pt", "2024-03-15",
+     "O presidente Luiz Inácio Lula da Silva chegou hoje a Lisboa para uma visita oficial.\n\n"
+     "Lula foi recebido no Palácio de Belém pelo presidente Marcelo Rebelo de Sousa.",
+     "met", "lula", "marcelo-rebelo-de-sousa", "2024-03-15", "day"),
+    # one side of a sentence's event dated by the story dates the others who share it
+    ("fr-same-event-shared-side", "fr", "2024-03-15",
+     "Le président Emmanuel Macron est arrivé mardi à Berlin pour une visite d'État.\n\n"
+     "Emmanuel Macron et le ministre Stéphane Séjourné ont été reçus par le chancelier Olaf Scholz.",
+     "met", "stephane-sejourne", "olaf-scholz", "2024-03-12", "day"),
+    # the headline's fact is the lead's news: it takes the lead's day
+    ("de-headline", "de", "2024-03-15",
+     "Scholz reist nach Warschau\n\n"
+     "Berlin (dpa) - Bundeskanzler Olaf Scholz hat am Mittwoch den polnischen Regierungschef Donald Tusk "
+     "getroffen. Beide sprachen über die Ukraine und die Lage an der Grenze.",
+     "visited", "olaf-scholz", "warsaw", "2024-03-13", "day"),
 ]
 
 # facts that must stay undated: the context does not reach them
@@ -154,6 +191,15 @@ UNDATED = [
      "Deutschland und Frankreich haben ein Sicherheitsabkommen unterzeichnet. Bundesinnenministerin Nancy "
      "Faeser reiste am Mittwoch nach Warschau.",
      "signedAgreement", "germany", "france"),
+    # the lead's date is that of a saying: the next paragraph does not go on with it
+    ("en-lead-saying", "en", "2024-09-12",
+     "The Asian Development Bank said on Thursday it had approved a loan to the Philippines.\n\n"
+     "Philippine President Ferdinand Marcos met Japanese Prime Minister Fumio Kishida in Manila.",
+     "met", "ferdinand-marcos", "fumio-kishida"),
+    # an occurred invitation does not take the month of the future event it invites to
+    ("it-invited-future-month", "it", "2024-04-17",
+     "Giorgia Meloni ha invitato Emmanuel Macron al vertice sull'Africa, in programma a giugno in Puglia.",
+     "invited", "giorgia-meloni", "emmanuel-macron"),
 ]
 
 
@@ -182,6 +228,21 @@ def test_fact_outside_the_context_stays_undated(doc_id, lang, published, text, r
     facts = _facts(doc_id, lang, published, text)
     assert (relation, subject, obj) in facts, sorted(facts)
     assert facts[(relation, subject, obj)] is None
+
+
+# a future verb plans the fact, and its weekday is the coming one (published on a Wednesday)
+@pytest.mark.parametrize(("lang", "text"), [
+    ("pt", "Na quinta-feira, o presidente Lula será recebido pelo rei Felipe VI em Madrid."),
+    ("es", "El jueves, el presidente Lula será recibido por el rey Felipe VI en Madrid."),
+    ("fr", "Jeudi, le président Lula sera reçu par le roi Felipe VI à Madrid."),
+    ("it", "Giovedì il presidente Lula sarà ricevuto dal re Felipe VI a Madrid."),
+    ("ru", "В четверг президента Бразилии Лулу примет король Испании Фелипе VI."),
+    ("ru", "В четверг президент Бразилии Лула будет принят королем Испании Фелипе VI."),
+], ids=["pt", "es", "fr", "it", "ru-perfective", "ru-budet"])
+def test_future_fact_is_planned_on_the_coming_weekday(lang, text):
+    doc = Document(id="future", text=text, lang=lang, published=DateValue.parse("2024-03-13"))
+    facts = [f for f in extract([doc], engine="auto").facts["future"] if f.relation == "met"]
+    assert [(f.status, f.date) for f in facts] == [(Status.PLANNED, DateValue("2024-03-14", "day"))]
 
 
 @pytest.mark.parametrize(("lang", "text", "earlier", "expected"), [

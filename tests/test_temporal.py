@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from newskg.extract.model import DateValue
+from newskg.extract.dateclause import adnominal, reads_ahead
 from newskg.extract.temporal import find_amount, find_dates
 
 PUBLISHED = DateValue("2024-09-18", "day")   # a Wednesday
@@ -96,3 +97,67 @@ def test_amount_and_currency(lang: str, text: str, amount: tuple[float, str]) ->
 ])
 def test_no_date_where_none_is_said(lang: str, text: str) -> None:
     assert find_dates(text, lang, PUBLISHED) == []
+
+
+# a date that modifies a noun dates that noun's event ("the elections of 9 October"), not the clause
+@pytest.mark.parametrize(("lang", "text", "date", "attached"), [
+    ("pt", "O bloqueio dura desde as eleições de 9 de outubro.", "9 de outubro", True),
+    ("fr", "Le pays est paralysé depuis les élections du 9 octobre.", "9 octobre", True),
+    ("es", "La frontera sigue cerrada desde las elecciones del 9 de octubre.", "9 de octubre", True),
+    ("it", "Il confine è chiuso dalle elezioni del 9 ottobre.", "9 ottobre", True),
+    ("de", "Die Grenze ist seit der Wahl vom 9. Oktober geschlossen.", "9. Oktober", True),
+    ("ru", "Граница закрыта после выборов 9 октября.", "9 октября", True),
+    ("en", "The border has been closed since the elections of 9 October.", "9 October", True),
+    # the date of the clause itself, or after a compound preposition
+    ("pt", "O acordo foi assinado em 9 de outubro.", "9 de outubro", False),
+    ("pt", "A fronteira está fechada a partir de 9 de outubro.", "9 de outubro", False),
+    ("es", "Las tarifas rigen a partir del 9 de octubre.", "9 de octubre", False),
+    ("fr", "Le ministre a signé l'accord le 9 octobre.", "9 octobre", False),
+    ("ru", "Граница закрыта с 9 октября.", "9 октября", False),
+    ("de", "Der Kanzler reiste am 9. Oktober nach Paris.", "9. Oktober", False),
+])
+def test_date_of_a_noun_is_the_nouns(lang, text, date, attached):
+    assert adnominal(text, text.index(date), lang) is attached
+
+
+def test_date_of_the_trigger_noun_is_the_events():
+    text = "La visite du 9 octobre a renforcé les liens."
+    assert not adnominal(text, text.index("9 octobre"), "fr", trigger=text.index("visite"))
+
+
+# a weekday or a yearless month reads forward where its clause speaks of the future
+@pytest.mark.parametrize(("lang", "text", "date", "ahead"), [
+    ("pt", "Na quinta-feira, o ministro será recebido pelo Presidente.", "Na quinta-feira", True),
+    ("es", "El jueves, el ministro será recibido por el rey.", "jueves", True),
+    ("fr", "Jeudi, le ministre sera reçu par le roi.", "Jeudi", True),
+    ("it", "Giovedì il ministro sarà ricevuto dal presidente.", "Giovedì", True),
+    ("de", "Am Donnerstag wird der Minister in Rom erwartet.", "Am Donnerstag", True),
+    ("ru", "Министр подтвердил, что приедет в Минск в октябре.", "в октябре", True),
+    ("it", "Il ministro ha invitato il collega al vertice, in programma a novembre a Roma.", "a novembre", True),
+    # past narration, and a saying dated before a future it reports
+    ("pt", "Na quinta-feira, o ministro foi recebido pelo Presidente.", "Na quinta-feira", False),
+    ("en", "The minister said on Thursday he would visit Rome.", "on Thursday", False),
+    ("ru", "Министр прибыл в Минск в октябре.", "в октябре", False),
+])
+def test_future_clause_reads_its_date_ahead(lang, text, date, ahead):
+    start = text.index(date)
+    assert reads_ahead(text, start, start + len(date), lang) is ahead
+
+
+# "the day before" with no day before it in its sentence is the eve of the day the caller gives
+# (extract/datecontext.py: the story's day), not of the last date mentioned
+@pytest.mark.parametrize(("lang", "text"), [
+    ("fr", "La veille, le ministre avait reçu son homologue."), ("es", "La víspera, el ministro se reunió con su homólogo."),
+    ("pt", "Na véspera, o ministro reuniu-se com o homólogo."), ("ru", "Накануне министр провел переговоры."),
+    ("de", "Am Vortag hatte der Minister telefoniert."), ("it", "Il giorno prima il ministro aveva incontrato il collega."),
+    ("en", "The day before, the minister met his counterpart."),
+])
+def test_day_before_is_the_eve_of_the_story_day(lang, text):
+    earlier = {"day": DateValue("2024-09-12", "day"), "eve": DateValue("2024-09-18", "day")}
+    assert [d.value for d in find_dates(text, lang, PUBLISHED, earlier)] == [DateValue("2024-09-17", "day")]
+
+
+def test_day_before_after_a_day_in_its_sentence_is_that_days_eve():
+    text = "Le ministre est arrivé lundi à Rome ; la veille, il avait rencontré le pape."
+    earlier = {"eve": DateValue("2024-09-18", "day")}
+    assert [d.value.value for d in find_dates(text, "fr", PUBLISHED, earlier)] == ["2024-09-16", "2024-09-15"]
