@@ -7,6 +7,8 @@ A pattern is a line such as `{S} ... held talks with {O}` or `{O} được ... {
   meeting between both (symmetric relations only);
 - `{O~}`: an object slot whose argument must be in a case other than the nominative, told by
   the name's ending (grammar kind `case_ending`, Russian): "Путина наградил Токаев" (object first);
+- `{O=}`: an object slot whose argument must be in the nominative: the speaker of "X осудил
+  действия Израиля, передает ТАСС" is the clause's subject, never a genitive after it;
 - `...`: a gap of a few words inside the sentence;
 - anything else: a regular expression on the words (case-insensitive), e.g. `(met|meets)`.
 Rows are in priority order: where two rows of a relation claim the same trigger words, the first
@@ -50,6 +52,7 @@ class Pattern:
     trigger_only: re.Pattern[str] | None = None  # the row's trigger words alone, for a parse to fill
     oblique_object: bool = False            # `{O~}`: the object must be in a case other than the nominative
     subject_first: bool = False             # the row opens with its subject, before any trigger word
+    nominative_object: bool = False         # `{O=}`: the object must be in the nominative
 
 
 # a parenthesis after a name ("Olaf Scholz (SPD)"): part of the slot, its names no argument
@@ -86,8 +89,9 @@ def compile_patterns(lang: str) -> list[Pattern]:
     out = []
     for row in lex.triggers:
         subj_types, obj_types = signatures()[row["relation"]]
-        oblique_object = "{O~}" in row["pattern"]
-        parts = [p for p in re.split(r"(\{S\}|\{O\}|\.\.\.|\.\.)", row["pattern"].replace("{O~}", "{O}")) if p.strip()]
+        oblique_object, nominative_object = "{O~}" in row["pattern"], "{O=}" in row["pattern"]
+        parts = [p for p in re.split(r"(\{S\}|\{O\}|\.\.\.|\.\.)", row["pattern"].replace("{O~}", "{O}").replace("{O=}", "{O}"))
+                 if p.strip()]
         subject = None
         pre = {"{S}": "S", "{O}": "O"}.get(parts[0])
         if parts[:2] == ["{S}", "..."]:
@@ -119,7 +123,7 @@ def compile_patterns(lang: str) -> list[Pattern]:
         only = re.compile(r"\s*".join(trig), re.IGNORECASE) if pre and trig else None
         out.append(Pattern(row["relation"], re.compile(r"\s*".join(rx), re.IGNORECASE), subject, status,
                            row["pattern"], pre, only, oblique_object,
-                           re.sub(r"^(?:\(\?<![^)]*\))+", "", row["pattern"]).startswith("{S}")))
+                           re.sub(r"^(?:\(\?<![^)]*\))+", "", row["pattern"]).startswith("{S}"), nominative_object))
     return out
 
 

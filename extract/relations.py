@@ -190,13 +190,36 @@ def _blank_relative_clauses(window: str, lang: str) -> str:
     return _located(lang).sub(lambda m: " " * len(m.group()), window)
 
 
+@lru_cache(maxsize=None)
+def _subject_relative(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"{ARG}(?:\s*\([^()]*\))?\s*,\s*{_alternatives(lang, 'subject_relative')}(?!\w)[^,.;!?\n]*$",
+                      re.IGNORECASE)
+
+
+def _antecedent(window: str, subject: re.Pattern[str], lang: str) -> re.Match[str] | None:
+    """"Boric, que condenó ...", "Scholz, der ... kritisierte": a trigger inside a relative clause
+    opened by a subject pronoun (grammar kind `subject_relative`) has for subject the name the
+    clause hangs on."""
+    m = _subject_relative(lang).search(window)
+    return subject.match(window, m.start()) if m else None
+
+
+def _readings(masked: str, lang: str) -> list[str]:
+    """The sentence, and the sentence with its relative clauses closed by commas blanked (offsets
+    kept): "Nyusi, que cumpriu dois mandatos, foi condecorado por ..." puts the clause between an
+    argument and the words of a row that needs it near ({O} .. foi condecorado)."""
+    blanked = _relative_clause(lang).sub(lambda m: " " * len(m.group()), masked)
+    return [masked] if blanked == masked else [masked, blanked]
+
+
 def find_matches(masked: str, lang: str) -> list[Match]:
     claimed: dict[str, list[tuple[int, int]]] = {}
     out = []
     # the arguments whose name is in a case other than the nominative ("Путина", "России")
     oblique = {i for i, s in enumerate(getattr(masked, "surfaces", ())) if _oblique(s, lang)}
-    for pat in compile_patterns(lang):
-        for m in pat.regex.finditer(masked):
+    readings = _readings(masked, lang)
+    for pat, text in ((p, t) for p in compile_patterns(lang) for t in readings[:1 if p.subject else None]):
+        for m in pat.regex.finditer(text):
             groups = m.groupdict()
             trig = [m.span(g) for g in groups if g.startswith("T") and m.group(g)]
             if not trig:
@@ -207,10 +230,12 @@ def find_matches(masked: str, lang: str) -> list[Match]:
             subj = _ids(groups.get("S"))
             if pat.oblique_object and not set(_ids(groups.get("O"))) <= oblique:
                 continue
+            if pat.nominative_object and set(_ids(groups.get("O"))) & oblique:
+                continue
             if pat.subject is not None:
                 # the earliest fitting subject within reach before the trigger (the clause subject)
                 window = _blank_relative_clauses(masked[max(0, m.start() - SUBJECT_REACH):m.start()], lang)
-                sm = pat.subject.search(window, _clause_start(window, lang))
+                sm = pat.subject.search(window, _clause_start(window, lang)) or _antecedent(window, pat.subject, lang)
                 if sm is None:
                     continue
                 # "Ông Hùng cho biết Việt Nam ủng hộ Pháp": a subject after a reporting verb is
@@ -233,9 +258,9 @@ def find_matches(masked: str, lang: str) -> list[Match]:
             obj = _ids(groups.get("O"))
             # the slot that closes the match may go on as a list with its preposition repeated
             if groups.get("O") and m.end("O") == m.end():
-                obj += [i for i in _continued(masked, m.end(), pat.relation, "O", lang) if i not in subj]
+                obj += [i for i in _continued(text, m.end(), pat.relation, "O", lang) if i not in subj]
             elif groups.get("S") and m.end("S") == m.end():
-                subj += [i for i in _continued(masked, m.end(), pat.relation, "S", lang) if i not in obj]
+                subj += [i for i in _continued(text, m.end(), pat.relation, "S", lang) if i not in obj]
             if pat.oblique_object and oblique & set(subj):
                 continue  # object first needs a subject in the nominative
             if pat.subject_first and obj and subj and set(subj) <= oblique and not oblique & set(obj):

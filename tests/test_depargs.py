@@ -94,7 +94,8 @@ CASES: list[tuple[str, str, str, set[F]]] = [
 #: cases where the ordered patterns alone (no parse) give a wrong or incomplete answer today and
 #: the parse gives the right one: the patterns and the parse disagree
 PARSE_FIXES = ["en-active-gap", "en-passive-far-agent", "en-passive-coordinated-agents", "en-passive-criticised",
-               "en-participle", "en-negation-far", "en-shared-subject", "fr-relative-subject", "fr-passive-far-agent"]
+               "en-participle", "en-negation-far", "en-shared-subject", "fr-passive-far-agent"]
+# (fr-relative-subject: the patterns read it too now, a subject relative pronoun taking its antecedent)
 
 
 def _docs(engine_tag: str) -> list[Document]:
