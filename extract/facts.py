@@ -12,9 +12,11 @@ from .depargs import with_parse
 from .groups import GroupResolver
 from .lexicon import Lexicon, alternation, lexicon
 from .mentions import Named, find_role_references
+from .roles import office_fits
 from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Facts, Report, Status
 from .relations import find_matches, mask, pairs, signatures, status_of
 from .reports import Candidate, drop_told, find_reports, tells_event
+from .capitals import capital_references
 from .datecontext import DateContext
 from .dateclause import adnominal, in_relative_clause
 from .temporal import find_amount
@@ -39,7 +41,10 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
     doc = ann.doc
     lex = lexicon(doc.lang or "en")
     facts = _offices(ann, names, entities, lex)
-    names = sorted(names + _role_references(doc, names, lex), key=lambda n: n.unit_start)
+    capitals = capital_references(doc, names, lex)   # "la capitale ukrainienne": Kyiv
+    for c in capitals:
+        _implied_entity(entities, c.entity, doc.id)
+    names = sorted(names + capitals + _role_references(doc, names, lex), key=lambda n: n.unit_start)
     seen_persons: list[Named] = []
     last_subject: Named | None = None   # the first person of the latest sentence that named one
     reports: list[Report] = []
@@ -68,6 +73,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
         # where the engine parsed the sentence, arguments by the parse (extract/depargs.py)
         matches = with_parse(matches, masked, offsets, sent, [(a.start, a.end, a.type) for a in args],
                              doc.lang or "en")
+        matches += _roles_as_states(doc.text, sent.start, sent.end, args, matches, doc.lang or "en")
         matches = groups.expand(matches, args, offsets)   # a group argument becomes its members
         if not matches and not tells_event(masked, doc.lang or "en"):
             continue
@@ -150,25 +156,58 @@ def _twin_key(f: Fact) -> tuple:
 
 
 def _role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Named]:
-    """"Chủ tịch Cuba" / "the Cuban president" stand for the one person of this document who
-    holds that office there."""
+    """"Chủ tịch Cuba" / "the Cuban president" / "o chefe de Estado moçambicano" stand for the one
+    person of this document who holds that office there (an office of the same class: a head of
+    state is the president or the king; "Minister" is any minister). Nobody, or several: the phrase
+    stays an argument with no entity, so that neither the country nor another name takes its slot."""
     out = []
     refs = find_role_references(doc, names, lex)
     # who holds each office here, anywhere and per country: one pass, not one per reference
-    holding: dict[tuple, set] = {}
+    # (office, of) -> holder -> where the document first names them so
+    holding: dict[tuple, dict[str, int]] = {}
     for n in names:
-        if n.type == "Person" and not n.former:
-            holding.setdefault((n.office, False, None), set()).add(n.entity)
-            if n.office_of is not None:
-                holding.setdefault((n.office, True, n.office_of.entity), set()).add(n.entity)
+        if n.type == "Person" and not n.former and n.entity and n.office:
+            for key in [(n.office, None)] + ([(n.office, n.office_of.entity)] if n.office_of is not None else []):
+                first = holding.setdefault(key, {})
+                first[n.entity] = min(first.get(n.entity, n.start), n.start)
+    plural = lex.words("plural_determiner")
+    plural_rx = re.compile(rf"(?<!\w){alternation(plural)}\s+$", re.IGNORECASE) if plural else None
     for ref in refs:
-        key = (ref.office, False, None) if ref.office_of is None else (ref.office, True, ref.office_of.entity)
-        holders = set(holding.get(key, ()))
+        of = ref.office_of.entity if ref.office_of is not None else None
+        holders = set()
+        for (office, where), first in holding.items():
+            if where == of and office_fits(ref.office, office):
+                # a reference points back: "el diplomático" is someone named before it
+                holders |= {k for k, at in first.items() if at < ref.start or of is not None}
         if len(holders) == 1:
             ref.entity = holders.pop()
-            out.append(ref)
-        elif ref.office_of is not None:  # nobody named holds it here: "the Cuban head of state" speaks for Cuba
-            ref.office_of.absorbed = False
+        elif ref.office_of is None:
+            continue   # "The President said": nobody, or several, hold it here
+        elif plural_rx is not None and plural_rx.search(doc.text[max(0, ref.start - 12):ref.start]):
+            ref.office_of.absorbed = False   # "các Bộ trưởng Ngoại giao ASEAN": the ministers speak for ASEAN
+            continue
+        out.append(ref)
+    return out
+
+
+def _roles_as_states(text: str, start: int, end: int, args: list[_Arg], matches: list, lang: str) -> list:
+    """"The Cuban head of state thanked Russia for the aid": a role phrase stands for its state in
+    a slot that takes no person. The sentence is read again with such phrases typed as their state;
+    a match is kept where the phrase fills a slot that takes no person (_entity_for gives the state)."""
+    roles = {i for i, a in enumerate(args) if a.named.kind == "role" and a.named.entity
+             and a.named.office_of is not None and a.named.office_of.type == "Country"}
+    if not roles:
+        return []
+    typed = [(a.start, a.end, "Country" if i in roles else a.type) for i, a in enumerate(args)]
+    masked, _ = mask(text, start, end, typed)
+    seen = {(m.relation, m.trigger) for m in matches}
+    out = []
+    for m in find_matches(masked, lang):
+        sig = signatures()[m.relation]
+        as_state = any(i in roles and "Person" not in sig[slot] for slot, ids in ((0, m.subjects), (1, m.objects))
+                       for i in ids)
+        if as_state and (m.relation, m.trigger) not in seen:
+            out.append(m)
     return out
 
 
@@ -305,6 +344,10 @@ def _entity_for(arg: _Arg, types: frozenset[str], entities: dict[str, Entity], d
     ent = entities.get(key) if key else None
     if ent is None:
         return None
+    of = arg.named.office_of
+    if ent.type == "Person" and "Person" not in types and arg.named.kind == "role" and of is not None \
+            and of.entity in entities and entities[of.entity].type in types:
+        return of.entity   # "the Cuban head of state thanked Russia for the aid": aid to Cuba
     if ent.type == "City" and "City" not in types:
         from newskg.ontology.gazetteer import load_gazetteer
 

@@ -92,7 +92,7 @@ def _oblique(surface: str, lang: str) -> bool:
         if keys:
             break
     else:
-        return False
+        return _oblique_title(words[0].casefold(), lang) if words else False
     if len(name) > 4:
         return False
     options = [[w] + [w[:-len(o)] + n for o, n in endings if len(w) > len(o) + 1 and w.endswith(o)] for w in name]
@@ -100,6 +100,29 @@ def _oblique(surface: str, lang: str) -> bool:
         if list(variant) != name and keys & {k for k, _ in gaz.lookup(" ".join(variant), lang)}:
             return True
     return False
+
+
+@lru_cache(maxsize=None)
+def _title_heads(lang: str) -> dict[str, set[str]]:
+    from .lexicon import lexicon
+
+    heads: dict[str, set[str]] = {}
+    for form, office, kind in lexicon(lang).titles:
+        if kind == "office":
+            heads.setdefault(form.split()[0].casefold(), set()).add(office)
+    return heads
+
+
+def _oblique_title(word: str, lang: str) -> bool:
+    """A role phrase with no name ("Главу российского правительства", extract/roles.py) is in an
+    oblique case when its title word, its ending swapped for a nominative one, is the title word
+    of another form of the same office ("главу" -> "глава")."""
+    heads = _title_heads(lang)
+    offices = heads.get(word)
+    if not offices:
+        return False
+    return any(word[:-len(o)] + n != word and offices & heads.get(word[:-len(o)] + n, set())
+               for o, n in _case_endings(lang) if len(word) > len(o) + 1 and word.endswith(o))
 
 
 def _ids(text: str | None) -> list[int]:
@@ -179,7 +202,9 @@ def _relative_clause(lang: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=None)
 def _located(lang: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<!\w){_alternatives(lang, 'locative')}\s+{ARG}", re.IGNORECASE)
+    # and an origin set off by a comma: "Desde Caracas, el canciller ... arremetió" (kind `origin`)
+    return re.compile(rf"(?<!\w)(?:{_alternatives(lang, 'locative')}\s+{ARG}|{_alternatives(lang, 'origin')}\s+{ARG}(?=\s*,))",
+                      re.IGNORECASE)
 
 
 def _blank_relative_clauses(window: str, lang: str) -> str:

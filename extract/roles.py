@@ -6,12 +6,50 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, alternation
 from .mentions import Named
 from .model import Document
 from .spanmask import SpanMask
-from .titles import casefolded, match_title_end, title_table
+from .titles import casefolded, fold, match_title_end, title_table
+
+
+@lru_cache(maxsize=1)
+def _office_classes() -> dict[str, frozenset[str]]:
+    from .groups import group_classes
+
+    return {k.casefold(): members for k, (kind, members) in group_classes().items() if kind == "office"}
+
+
+def office_fits(said: str | None, held: str | None) -> bool:
+    """A role phrase's office fits the office a person is said to hold: the same, one of its class
+    in ontology/group_classes.tsv ("Head of State": President, King...; "Leader": the leaders), or
+    a kind of it ("Minister": "Foreign Minister")."""
+    if not said or not held:
+        return False
+    return said == held or held in _office_classes().get(said.casefold(), ()) or held.endswith(" " + said)
+
+
+def _split_title(low: str, country: Named, titles) -> tuple[int, int, str] | None:
+    """A title with the country's adjective inside it: "Глава малайзийского правительства" is
+    "глава правительства" of Malaysia. (start, end, office)."""
+    if country.type != "Country":
+        return None
+    before, after = low[:country.start], low[country.end:country.end + 60]
+    if not before.endswith(" ") or not after.startswith(" "):
+        return None
+    before, after = before.rstrip(), after.lstrip()
+    gap = len(low[country.end:country.end + 60]) - len(after)
+    for form, office, kind, _ in titles:
+        words = form.split(" ")
+        for k in range(1, len(words)):
+            head, tail = " ".join(words[:k]), " ".join(words[k:])
+            s = len(before) - len(head)
+            if kind == "office" and before.endswith(head) and (s == 0 or not low[s - 1].isalnum()) \
+                    and after.startswith(tail) and (len(after) == len(tail) or not after[len(tail)].isalnum()):
+                return s, country.end + gap + len(tail), office
+    return None
 
 
 def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Named]:
@@ -19,10 +57,17 @@ def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> lis
     "the Russian leader") refers to whoever holds that office in the document; facts.py resolves it.
     Returns new Person names spanning the title phrase."""
     titles = [t for t in title_table(lex) if t[2] == "office"]
+    # role nouns that are no titles ("el diplomático", "o governante"): grammar kind `descriptor`
+    titles = sorted(titles + [(fold(f), v, "office", None) for f, v in lex.valued("descriptor")], key=lambda t: -len(t[0]))
+    # "o homólogo sul-africano": a counterpart word stands for a person as a title does (the
+    # office is the other person's, which the phrase does not say: facts.py leaves it unresolved)
+    titles += sorted(((fold(w), "", "counterpart", None) for w in lex.words("counterpart")), key=lambda t: -len(t[0]))
     low = casefolded(doc.text)
     persons = sorted((o.start, o.end) for o in names if o.type == "Person")
     person_starts = [s for s, _ in persons]
     longest = max((e - s for s, e in persons), default=0)
+    units = SpanMask(len(doc.text), [(o.unit_start, o.unit_end) for o in names
+                                     if o.type == "Person" and 0 <= o.unit_start < o.start])
     out = []
     for n in names:
         if n.absorbed or n.type not in ("Country", "Organization"):
@@ -31,16 +76,18 @@ def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> lis
         k = n.start
         while k > 0 and doc.text[k - 1] == " ":
             k -= 1
-        hit = match_title_end(low, k, titles)
-        if hit:
+        hit = _split_title(low, n, titles) or match_title_end(low, k, titles)
+        if hit and len(hit) == 3:   # "Глава малайзийского правительства"
+            ref = Named(hit[0], hit[1], "Person", office=hit[2], office_of=n, kind="role", engine="title")
+        elif hit:
             ref = Named(hit[0], n.end, "Person", office=hit[1], office_of=n, kind="role", engine="title")
         else:
             # country adjective before the title (en, de): "the Cuban president"
-            after = re.match(r" +", doc.text[n.end:])
+            after = re.match(r" +|-(?=\w)", doc.text[n.end:])   # "CDU-Vorsitzende": a compound
             if not after:
                 continue
             rest = low[n.end + after.end():n.end + after.end() + 60]
-            found = next(((f, o) for f, o, *_ in titles if rest.startswith(f) and
+            found = next(((f, o) for f, o, k, _ in titles if rest.startswith(f) and
                           (len(rest) == len(f) or not rest[len(f)].isalnum())), None)
             if not found:
                 continue
@@ -50,22 +97,43 @@ def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> lis
         lo = bisect.bisect_left(person_starts, ref.start - longest)
         if any(ref.start < persons[x][1] for x in range(lo, hi)):
             continue  # a named person follows: that is a title phrase, not a reference
+        if units.overlaps(ref.start, ref.end):
+            continue  # "принял в Кремле председателя КНР Си": the title is a named person's
         ref.unit_start, ref.unit_end = ref.start, ref.end
         n.absorbed = True
         out.append(ref)
-    return out + _bare_titles(doc, names, out, titles)
+    out += _bare_titles(doc, names, out, [t for t in titles if t[2] == "office"], lex)
+    # the determiner belongs to the phrase as it does to a title phrase: "reiste der
+    # CDU-Vorsitzende nach Warschau" reads as "reiste Merz nach Warschau"
+    if lex.words("determiner"):
+        det = re.compile(rf"(?<!\w){alternation(lex.words('determiner'))}\s+$", re.IGNORECASE)
+        for ref in out:
+            m = det.search(doc.text, max(0, ref.unit_start - 12), ref.unit_start)
+            if m:
+                ref.unit_start = m.start()
+    return out
 
 
-def _bare_titles(doc: Document, names: list[Named], refs: list[Named], titles) -> list[Named]:
-    """A capitalised office title standing alone ("Thủ tướng đã gặp ...", "The President said")
-    refers to the one holder of that office the document names."""
+def _bare_titles(doc: Document, names: list[Named], refs: list[Named], titles, lex: Lexicon) -> list[Named]:
+    """A title standing alone, capitalised ("Thủ tướng đã gặp ...", "The President said") or after
+    a determiner ("el diplomático", "le président a condamné", "la nouvelle cheffe"), refers to the
+    one holder of that office the document names before it."""
     taken = SpanMask(len(doc.text), [(n.unit_start, n.unit_end) for n in names] + [(r.start, r.end) for r in refs])
+    dets, links = lex.words("determiner"), lex.words("title_link")
+    # the determiner, and at most one word ("la nouvelle cheffe"), right before the title
+    det = re.compile(rf"(?<!\w){alternation(dets)}\s+(?:[^\W\d_]+\s+)?$", re.IGNORECASE) if dets else None
+    # "le président de la Commission": the title is of what follows, not a reference
+    link = re.compile(rf"[ \t]+{alternation(links)}(?!\w)", re.IGNORECASE) if links else None
     out: list[Named] = []
     for form, office, *_ in titles:
         for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", doc.text, re.IGNORECASE):
             start, end = m.span()
-            if not doc.text[start].isupper() or taken.overlaps(start, end):
+            if taken.overlaps(start, end):
                 continue
+            if not doc.text[start].isupper():
+                if det is None or not det.search(doc.text, max(0, start - 40), start) \
+                        or (link is not None and link.match(doc.text, end)):
+                    continue
             follows = re.match(r"[ \t]+(\S)", doc.text[end:end + 3])
             if follows and follows.group(1).isupper():
                 continue  # a name or an institution follows: a title phrase, handled elsewhere

@@ -111,11 +111,15 @@ def _lower_case_demonym(gaz, text: str, start: int, end: int, lang: str | None) 
 
 @lru_cache(maxsize=None)
 def _title_forms(lang: str) -> tuple[str, ...]:
-    """The offices and honorifics (counterpart words among them) of a language, casefolded."""
+    """The offices and honorifics (counterpart words among them) of a language, casefolded, and
+    the nouns for a capital ("la capitale ukrainienne": extract/capitals.py) and the role nouns
+    that stand for a person ("o governante australiano": extract/roles.py)."""
     from ..lexicon import lexicon
 
-    return tuple(sorted({form.casefold() for form, _, kind in lexicon(lang).titles if kind in ("office", "honorific")},
-                        key=len, reverse=True))
+    lex = lexicon(lang)
+    forms = {form.casefold() for form, _, kind in lex.titles if kind in ("office", "honorific")}
+    forms |= {w.casefold() for w in lex.words("capital_noun") + lex.words("descriptor")}
+    return tuple(sorted(forms, key=len, reverse=True))
 
 
 def _own_demonym(gaz, key: str, surface: str, lang: str | None) -> bool:
