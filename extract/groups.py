@@ -51,8 +51,9 @@ class _Phrase:
     start: int
     end: int
     want: str          # a type, `Any`, or a class
-    form: str          # "pair" | "definite" | "stand_in"
+    form: str          # "pair" | "definite" | "stand_in" | "bare"
     noun: str = ""
+    count: int = 2     # how many it stands for: "tous trois", "the three leaders"
 
 
 class GroupResolver:
@@ -73,6 +74,8 @@ class GroupResolver:
         self.fact_sentence: list[int] = []   # for each fact seen, the index of its sentence
         # id of a group's Named -> (that Named, kept alive so that its id stays its own; its members)
         self.members: dict[int, tuple[Named, tuple[Named, ...]]] = {}
+        # id of a group's Named -> the entities it was read from (a leader for their state)
+        self.sources: dict[int, frozenset[str]] = {}
         self.spans = [(n.unit_start if n.unit_start >= 0 else n.start, max(n.unit_end, n.end)) for n in names]
         self.rx = _phrases(lex.lang)
 
@@ -84,6 +87,7 @@ class GroupResolver:
         self.sentences.append((start, end))
         out = []
         for ph in self._find(start, end):
+            self._from: frozenset[str] = frozenset()
             members = self._resolve(ph, facts)
             if not members:
                 continue
@@ -97,6 +101,7 @@ class GroupResolver:
             self.members[id(group)] = (group, tuple(
                 Named(ph.start, ph.end, typ, key=m, kind="group", unit_start=ph.start, unit_end=ph.end, entity=m)
                 for m in members))
+            self.sources[id(group)] = self._from | set(members)
             out.append(group)
         return out
 
@@ -105,6 +110,7 @@ class GroupResolver:
         sides signed" has two subjects, "both leaders condemned X" two critics. `offsets`: the
         document offset of each position of the masked sentence (relations.mask)."""
         self._closest_subject(matches, args, offsets)
+        self._not_with_antecedents(matches, args)
         new_index: dict[int, list[int]] = {}
         used = {i for m in matches for i in m.subjects + m.objects}
         for i, a in enumerate(list(args)):
@@ -122,6 +128,21 @@ class GroupResolver:
     def _members(self, named: Named) -> tuple[Named, ...]:
         group, members = self.members.get(id(named), (None, ()))
         return members if group is named else ()
+
+    def _not_with_antecedents(self, matches: list, args: list[Any]) -> None:
+        """"Boric met his Chinese counterpart Xi, and the two governments signed ...": a group
+        never takes part in one event with the entities it stands for (read as a list with them,
+        it is the next clause's subject)."""
+        for i, a in enumerate(args):
+            if not self._members(a.named):
+                continue
+            sources = self.sources.get(id(a.named), frozenset())
+            for m in matches:
+                others = {args[j].named.entity for j in m.subjects + m.objects if j != i}
+                others |= {s for k in list(others) for s in self.states.get(k or "", ())}
+                if (i in m.subjects or i in m.objects) and others & sources:
+                    m.subjects = [j for j in m.subjects if j != i]
+                    m.objects = [j for j in m.objects if j != i]
 
     def _closest_subject(self, matches: list, args: list[Any], offsets: list[int]) -> None:
         """"Putin met Xi on Monday, and the two leaders signed a treaty": the rows take the
@@ -143,7 +164,8 @@ class GroupResolver:
     def _find(self, start: int, end: int) -> list[_Phrase]:
         text, out = self.doc.text, []
         blockers = self.rx["blocker"]
-        for form, rx in (("pair", self.rx["pair"]), ("definite", self.rx["definite"]), ("stand_in", self.rx["stand_in"])):
+        for form, rx in (("pair", self.rx["pair"]), ("definite", self.rx["definite"]), ("stand_in", self.rx["stand_in"]),
+                         ("bare", self.rx["bare"])):
             if rx is None:
                 continue
             for m in rx.finditer(text, start, end):
@@ -158,11 +180,23 @@ class GroupResolver:
                     continue   # the group only qualifies a noun, or is qualified: not the actor
                 if form != "stand_in" and self._qualified(e):
                     continue   # "các ngoại trưởng ASEAN", "the two leaders Putin and Xi": the name acts
+                if form == "bare":   # "tous trois", "die beiden": no noun, a number of anything
+                    if re.match(r"\s+[^\W\d_]", text[e:e + 2]) and text[e:].lstrip()[:1].isupper():
+                        continue   # "die beiden Außenminister": a noun the data does not list
+                    out.append(_Phrase(s, e, "Any", form, "", self._count(self.lex.valued("group_pronoun"), m.group())))
+                    continue
                 noun = m.group("noun")
                 want = self._value(form, noun)
                 if want:
-                    out.append(_Phrase(s, e, want, form, noun.casefold()))
+                    count = self._count(self.lex.valued("pair_quantifier"), m.group("quantifier") or "") if form == "pair" else 2
+                    out.append(_Phrase(s, e, want, form, noun.casefold(), count))
         return out
+
+    @staticmethod
+    def _count(rows: list[tuple[str, str]], said: str) -> int:
+        """The number a quantifier gives (grammar value; none: two)."""
+        value = next((v for f, v in rows if f.casefold() == said.strip().casefold()), "")
+        return int(value) if value.isdigit() else 2
 
     def _qualified(self, end: int) -> bool:
         """A name right after the phrase, or after up to two capitalised title words ("các Bộ
@@ -188,6 +222,8 @@ class GroupResolver:
 
     # --- resolving ----------------------------------------------------------------------------
     def _resolve(self, ph: _Phrase, facts: list[Fact]) -> tuple[str, ...]:
+        if ph.form == "bare" and ph.count == 2:
+            return self._pair(ph, facts)
         if ph.form == "stand_in":
             one = self._one_named(ph)
             return (one,) if one else ()
@@ -199,6 +235,8 @@ class GroupResolver:
 
     def _pair(self, ph: _Phrase, facts: list[Fact]) -> tuple[str, ...]:
         here = len(self.sentences) - 1
+        if ph.count != 2:   # no two-party event: the names of the paragraph
+            return self._named_before(ph)
         events = [(self.fact_sentence[i], f) for i, f in enumerate(facts[:len(self.fact_sentence)])
                   if f.relation in SYMMETRIC and f.status != Status.DENIED]
         for sent_index, f in reversed(events):
@@ -208,9 +246,15 @@ class GroupResolver:
             if None in pair or pair[0] == pair[1]:
                 continue   # the event is not of this kind ("both leaders" after two ministers met)
             typ = self._type(pair[0])
-            between = self._named(self.sentences[sent_index][1], ph.start, lambda k: self._type(k) == typ
+            # a third such entity named since makes it ambiguous; not one of the phrase's own
+            # sentence ("the emir, who had received the two leaders separately": the receiver)
+            between = self._named(self.sentences[sent_index][1], self.sentences[here][0], lambda k: self._type(k) == typ
                                   and self._fits(k, ph.want))
+            self._from = frozenset((f.subject, f.object))
             return pair if between <= set(pair) else ()
+        return self._named_before(ph)
+
+    def _named_before(self, ph: _Phrase) -> tuple[str, ...]:
         # no event: the two fitting entities the paragraph names; "two sides" takes two persons
         # before two states ("Tô Lâm hội đàm với Tổng thống Pháp Emmanuel Macron và hai bên ...")
         paragraph = self.doc.text.rfind("\n", 0, ph.start) + 1
@@ -218,7 +262,7 @@ class GroupResolver:
             found = self._named(paragraph, ph.start, lambda k: self._fits(k, ph.want)
                                 and typ in (None, self._type(k)), ordered=True)
             if len(found) >= 2:
-                return tuple(found) if len(found) == 2 else ()
+                return tuple(found) if len(found) == ph.count else ()
         return ()
 
     def _one_named(self, ph: _Phrase) -> str | None:
@@ -315,17 +359,20 @@ def _phrases(lang: str) -> dict[str, Any]:
         return alternation(sorted(words, key=len, reverse=True))
 
     nouns = [f for f, _ in lex.valued("pair_noun")]
-    out: dict[str, Any] = {"pair": None, "definite": None, "stand_in": None, "blocker": None,
+    out: dict[str, Any] = {"pair": None, "definite": None, "stand_in": None, "blocker": None, "bare": None,
                            "determiner": None, "link": re.compile("(?!)")}
     noun = rf"(?P<noun>{alt(nouns)})(?!\w)"
     if nouns and lex.words("pair_quantifier"):
-        out["pair"] = re.compile(rf"(?<!\w){alt(lex.words('pair_quantifier'))}\s+(?:{WORD}\s+)??{noun}", re.IGNORECASE)
+        out["pair"] = re.compile(rf"(?<!\w)(?P<quantifier>{alt(lex.words('pair_quantifier'))})\s+(?:{WORD}\s+)??{noun}",
+                                 re.IGNORECASE)
     if nouns and lex.words("group_determiner"):
         out["determiner"] = alt(lex.words("group_determiner"))
         out["definite"] = re.compile(rf"(?<!\w){out['determiner']}\s+{noun}", re.IGNORECASE)
     if lex.valued("stand_in"):
         out["stand_in"] = re.compile(rf"(?<!\w)(?P<noun>{alt([f for f, _ in lex.valued('stand_in')])})(?!\w)",
                                      re.IGNORECASE)
+    if lex.words("group_pronoun"):   # "tous trois", "die beiden", "оба": the number alone
+        out["bare"] = re.compile(rf"(?<!\w){alt(lex.words('group_pronoun'))}(?!\w)", re.IGNORECASE)
     if lex.words("group_blocker"):
         out["blocker"] = re.compile(rf"(?<!\w){alt(lex.words('group_blocker'))}\s*$", re.IGNORECASE)
     if lex.words("title_link"):   # "the leaders of Russia and China": the names that follow are the actors

@@ -88,6 +88,24 @@ POSITIVES: list[tuple[str, str, str, list[tuple[str, str, str]]]] = [
      "Владимир Путин провёл переговоры с Си Цзиньпином в Москве. "
      "Обе стороны подписали соглашение о сотрудничестве.",
      [("signedAgreement", "vladimir-putin", "xi-jinping")]),
+    ("fr-tous-trois", "fr",
+     "Olaf Scholz est arrivé à Kiev avec Emmanuel Macron et Giorgia Meloni. Tous trois ont condamné la Russie.",
+     [("condemns", "olaf-scholz", "russia"), ("condemns", "emmanuel-macron", "russia"),
+      ("condemns", "giorgia-meloni", "russia")]),
+    ("pt-os-dois-governantes", "pt",
+     "O presidente Lula reuniu-se com o primeiro-ministro Pedro Sánchez em Brasília. "
+     "No final, os dois governantes assinaram um acordo de cooperação.",
+     [("signedAgreement", "lula", "pedro-sanchez")]),
+    ("de-die-beiden", "de",
+     "Olaf Scholz und Emmanuel Macron sind nach Polen gereist. Dort verurteilten die beiden am Freitag Russland.",
+     [("condemns", "olaf-scholz", "russia"), ("condemns", "emmanuel-macron", "russia")]),
+    ("ru-oba", "ru",
+     "Путин и Си Цзиньпин прибыли в Астану. Оба осудили Израиль.",
+     [("condemns", "vladimir-putin", "israel"), ("condemns", "xi-jinping", "israel")]),
+    ("it-i-due-leader", "it",
+     "Il presidente Emmanuel Macron ha incontrato il cancelliere Olaf Scholz a Berlino. "
+     "I due leader hanno firmato un accordo sull'energia.",
+     [("signedAgreement", "emmanuel-macron", "olaf-scholz")]),
     ("de-beide-seiten", "de",
      "Bundeskanzler Olaf Scholz traf am Montag den französischen Präsidenten Emmanuel Macron in Berlin. "
      "Beide Seiten unterzeichneten ein Abkommen über Energie.",
@@ -127,6 +145,9 @@ NEGATIVES: list[tuple[str, str, str, str]] = [
     ("pt-no-antecedent", "pt", "Os dois países assinaram um acordo comercial.", "signedAgreement"),
     ("ru-no-antecedent", "ru", "Обе стороны подписали соглашение о сотрудничестве.", "signedAgreement"),
     ("de-no-antecedent", "de", "Beide Seiten unterzeichneten ein Abkommen über Energie.", "signedAgreement"),
+    ("fr-three-but-two-named", "fr",
+     "Olaf Scholz est arrivé à Kiev avec Emmanuel Macron. Tous trois ont condamné la Russie.", "condemns"),
+    ("de-die-beiden-no-antecedent", "de", "Die beiden verurteilten am Freitag Russland.", "condemns"),
 ]
 
 
@@ -171,6 +192,36 @@ def test_unresolved_group_gives_no_fact(case_id: str, lang: str, text: str, rela
     # the sentences before the group phrase state no fact of this relation: any would be the group's
     found = [(f.subject, f.object, f.evidence.sentence) for f in facts if f.relation == relation]
     assert not found, found
+
+
+@pytest.mark.parametrize("case_id,lang,text,wants", [
+    ("fr-object-after-the-meeting", "fr",
+     "Le Premier ministre Viktor Orban a rencontré le président Emmanuel Macron à Paris. "
+     "Le roi Abdallah II avait reçu séparément les deux dirigeants la veille.",
+     [("met", "abdallah-ii", "viktor-orban"), ("met", "abdallah-ii", "emmanuel-macron")]),
+    ("fr-three-received", "fr",
+     "Olaf Scholz est arrivé à Kiev avec Emmanuel Macron et Giorgia Meloni. "
+     "Tous trois ont été reçus par le président Volodymyr Zelensky.",
+     [("met", "volodymyr-zelensky", "olaf-scholz"), ("met", "volodymyr-zelensky", "emmanuel-macron"),
+      ("met", "volodymyr-zelensky", "giorgia-meloni")]),
+])
+def test_group_as_object_or_of_three(case_id: str, lang: str, text: str, wants: list[tuple[str, str, str]]) -> None:
+    """"reçu séparément les deux dirigeants", "Tous trois ont été reçus par ...": the members are
+    the objects; a third leader named in the phrase's own sentence is the receiver, not a member."""
+    facts = _facts(case_id, lang, text)
+    for relation, subject, obj in wants:
+        assert _has(facts, relation, subject, obj), (relation, subject, obj, [(f.relation, f.subject, f.object) for f in facts])
+
+
+def test_group_is_not_listed_with_its_own_antecedents() -> None:
+    """"Boric met his Chinese counterpart Xi, and the two governments signed": the governments
+    sign; they are not more people Boric met."""
+    facts = _facts("es-same-sentence-governments", "es",
+                   "El presidente de Chile, Gabriel Boric, se reunió el martes en Pekín con su homólogo chino, "
+                   "Xi Jinping, y los dos Gobiernos firmaron doce acuerdos de cooperación.")
+    assert _has(facts, "signedAgreement", "chile", "china")
+    met = {(f.subject, f.object) for f in facts if f.relation == "met"}
+    assert met == {("gabriel-boric", "xi-jinping")}, met
 
 
 def test_qualified_group_is_its_qualifier_not_the_last_meeting() -> None:
