@@ -1062,6 +1062,19 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     ("de-accompanied-delegation-relative", "de", "Olaf Scholz reiste mit einer großen Delegation, der auch Annalena Baerbock angehörte.",
      [W("accompanied", "annalena-baerbock", "olaf-scholz")]),
     ("ru-none-quoted-genitive", "ru", "Президент резко осудил действия Израиля, передает агентство ТАСС.", []),
+    ("it-supports-government-of", "it", "Giorgia Meloni ha garantito il sostegno dell'Italia al governo di Kiev.",
+     [W("supports", "italy", "ukraine")]),
+    ("it-met-passive-long-adverbial", "it", "Lula era stato accolto in visita ufficiale al Quirinale da Sergio Mattarella.",
+     [W("met", "sergio-mattarella", "lula")]),
+    ("it-condemns-attacked-accusing", "it", "Giorgia Meloni ha attaccato Emmanuel Macron, accusandolo di ipocrisia.",
+     [W("condemns", "giorgia-meloni", "emmanuel-macron")]),
+    ("pt-condemns-attacked-accusing", "pt", "Lula atacou Jair Bolsonaro, acusando-o de mentir.",
+     [W("condemns", "lula", "jair-bolsonaro")]),
+    ("es-condemns-attacked-accusing", "es", "Pedro Sánchez atacó a Javier Milei, acusándolo de mentir.",
+     [W("condemns", "pedro-sanchez", "javier-milei")]),
+    ("it-none-attacked-military", "it", "La Russia ha attaccato l'Ucraina.", []),
+    ("ru-none-after-meeting-subject", "ru", "По итогам встречи министр финансов Антон Силуанов и глава МИД Сергей Лавров выступили перед журналистами.", []),
+    ("ru-met-meeting-genitive", "ru", "Встреча Владимира Путина и Си Цзиньпина прошла в Кремле.", [W("met", "vladimir-putin", "xi-jinping")]),
 ]
 # Each language must cover these kinds of case (the id names the kind).
 KINDS = ("-denied", "-planned", "-relative", "-capital", "-holdsPosition", "-pronoun", "-none")
