@@ -50,10 +50,12 @@ def merge_mentions(doc: Document, engine_ann: Annotation | None, gaz_ann: Annota
     titles = {w.casefold() for form, _, _ in (lex.titles if lex else []) for w in form.split()}
     titles |= {w.casefold() for w in (lex.words("determiner") if lex else [])}
     heads = {w.casefold() for w in (lex.words("name_head") if lex else [])}
-    engine_mentions = list(engine_ann.mentions) if engine_ann else []
+    # name particles join the words of a longer name ("Colar da Ordem de Timor-Leste")
+    links = titles | {w.casefold() for w in (lex.words("name_particle") if lex else [])}
+    engine_mentions = _joined_by_acronym(doc, list(engine_ann.mentions) if engine_ann else [], gaz_ann.mentions)
     engine_mentions += _acronyms(doc, engine_mentions, gaz_ann.mentions)
     gaz = [m for m in sorted(gaz_ann.mentions, key=lambda m: m.start)
-           if not any(_longer_name(doc, e, m, titles, heads) for e in engine_mentions)]
+           if not any(_longer_name(doc, e, m, links, heads) for e in engine_mentions)]
     out = [Named(m.start, m.end, m.type, m.key, m.label.split(":", 1)[-1], "gazetteer") for m in gaz]
     taken = [(m.start, m.end) for m in gaz]
     for m in engine_mentions:
@@ -65,6 +67,26 @@ def merge_mentions(doc: Document, engine_ann: Annotation | None, gaz_ann: Annota
     from .surnames import place_surnames  # imports this module
 
     place_surnames(doc, out)
+    return out
+
+
+def _joined_by_acronym(doc: Document, engine: list[Mention], gaz: list[Mention]) -> list[Mention]:
+    """An organisation the engine cut before a known name inside it, where the acronym after it
+    spells the whole: "Alliance Fleuve" + "Congo" + "(AFC)" is the Alliance Fleuve Congo."""
+    from dataclasses import replace
+
+    from .acronyms import initials_fit, is_acronym
+
+    by_start = {g.start: g for g in gaz}
+    out = []
+    for e in engine:
+        after = e.end + len(doc.text[e.end:e.end + 3]) - len(doc.text[e.end:e.end + 3].lstrip(" "))
+        g = by_start.get(after) if e.type == "Organization" and after > e.end else None
+        acronym = re.match(r"\s*\(\s*(\w+)\s*\)", doc.text[g.end:g.end + 16]) if g is not None else None
+        if acronym and is_acronym(acronym.group(1)) and initials_fit(acronym.group(1), doc.text[e.start:g.end]) \
+                and not initials_fit(acronym.group(1), doc.text[e.start:e.end]):
+            e = replace(e, end=g.end)
+        out.append(e)
     return out
 
 
@@ -138,11 +160,12 @@ def _longer_name(doc: Document, engine: Mention, gaz: Mention, titles: set[str],
         return False
     rest = (doc.text[engine.start:gaz.start] + " " + doc.text[gaz.end:engine.end]).split()
     # determiners and titles around the gazetteer name do not make a longer name ("The Soviet Union")
-    rest = [w.strip("’'s,.") for w in rest if w.casefold() not in titles]
+    # (nor do elided links: "Banca d'Italia" is the bank named after Italy)
+    rest = [w.strip("’'s,.") for w in rest if w.casefold() not in titles and not re.fullmatch(r"\w{1,4}['’]", w)]
     rest = [w for w in rest if w]
     if not (bool(rest) and all(w[:1].isupper() for w in rest)):
         return False
-    if engine.type in ("Place", "Organization") and gaz.type != "Person":
+    if engine.type in ("Place", "Organization", "Award") and gaz.type != "Person":
         return any(w.casefold() in heads for w in rest)
     # a given name that is also a city's ("Santiago Cafiero", "Florence Parly"); a country stays
     # apart ("China Igor Morgulov")

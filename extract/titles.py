@@ -43,12 +43,14 @@ def read_title_phrases(doc: Document, names: list[Named], lex: Lexicon) -> None:
     posting = {w.casefold() for w in lex.words("posting")}
     links = {w.casefold() for w in lex.words("title_link")}
     counterparts = {fold(w) for w in lex.words("counterpart")}
+    lead_words = set(lex.words("apposition_honorific"))
+    conjunctions = {w.casefold() for w in lex.words("conj") if " " not in w}
     _split_institutions(doc, names, titles, lex.lang)
     for i, n in enumerate(names):
         n.unit_start, n.unit_end = n.start, n.end
         if n.type != "Person":
             continue
-        _title_before(doc, names, i, titles, fillers, posting, links, counterparts, lex.lang)
+        _title_before(doc, names, i, titles, fillers, posting, links, counterparts, lex.lang, lead_words, conjunctions)
         if n.office is None or n.office_of is None:
             _title_after(doc, names, i, titles, fillers | linking | posting)
         if n.office and n.office_of is None and n.implied_of:
@@ -158,7 +160,9 @@ def _split_title_end(low: str, pos: int, country: Named, titles) -> tuple[int, s
 def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: set[str],
                   posting: frozenset[str] | set[str] = frozenset(),
                   links: frozenset[str] | set[str] = frozenset(),
-                  counterparts: frozenset[str] | set[str] = frozenset(), lang: str | None = None) -> None:
+                  counterparts: frozenset[str] | set[str] = frozenset(), lang: str | None = None,
+                  lead_words: frozenset[str] | set[str] = frozenset(),
+                  conjunctions: frozenset[str] | set[str] = frozenset()) -> None:
     """Walk left from a person over titles, honorifics, fillers and the country or organisation
     they are of: "Tổng thống Nga Vladimir Putin", "Russian President Vladimir Putin", "Kremlin
     Spokesman Dmitry Peskov", and "Phát ngôn viên của điện Kremlin, Dmitry Peskov" (title, comma, name)."""
@@ -171,6 +175,17 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
     # "TITLE of ORG, NAME", also with the organisation's acronym: "presidente do Banco Central
     # (BC), X" (the acronym is another name of the organisation, not the owner)
     comma = re.search(r"(?:\s*\(\s*[^\W\d_][\w.&-]{0,11}\s*\))?,\s*$", doc.text[max(0, pos - 20):pos])
+    nationality: Named | None = None
+    if not comma:
+        # "président du Conseil européen, le Portugais António Costa", "l'émir du Qatar, cheikh
+        # Tamim": a nationality noun or an honorific between the comma and the name
+        lead = _apposition_lead(doc, names, i, low, fillers, lead_words, lang)
+        if lead is not None:
+            comma = re.search(r",\s*$", doc.text[max(0, lead[0] - 20):lead[0]])
+            if comma:
+                pos, nationality = lead
+                if nationality is not None:
+                    nationality.absorbed = True
     if comma:  # only if a title phrase really precedes the comma
         pos -= len(comma.group())
         while j >= 0 and names[j].start >= pos:
@@ -181,9 +196,14 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
         while k > 0 and doc.text[k - 1] in " \t\u00a0":
             k -= 1
         if k == pos and pos != start_pos:
-            break
+            # an elided article or link ("de l'Alliance", "dell'Eni") is a filler written without a space
+            elided = re.search(r"(?<!\w)\w{1,4}['’]$", low[max(0, pos - 6):pos])
+            if elided is None or not (seen_office or n.office_of is not None):
+                break
+            pos -= len(elided.group())
+            continue
         prev = names[j] if j >= 0 else None
-        hit = match_title_end(low, k, titles)
+        hit = match_title_end(low, k, titles) or _portfolio_list(low, k, titles, conjunctions)
         if hit is None and prev is not None and n.office_of is None and not seen_office:
             # "ministre russe des Affaires étrangères": the adjective inside the title is the owner
             # (past a name the engine found in the title's words, "Affaires étrangères")
@@ -243,13 +263,56 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
             names[j].absorbed, j = True, j - 1
         pos = solid = s
     if comma and not seen_title:
-        for x in (n.office_of, posted):
+        for x in (n.office_of, posted, nationality):
             if x is not None:
                 x.absorbed = False
         n.office_of = None
         return
     # a link left dangling at the start ("của", "of") is not part of the phrase
     n.unit_start = min(n.unit_start, solid)
+
+
+def _portfolio_list(low: str, pos: int, titles, conjunctions: frozenset[str] | set[str]):
+    """An office over a list of portfolios, ending at `pos`: "министр инвестиций, торговли и
+    промышленности" is a minister's office (the list has a comma and a conjunction, lower case)."""
+    if not conjunctions:
+        return None
+    m = re.search(r"(?<!\w)((?:[^\W\d_]+,\s+)+[^\W\d_]+\s+(\w+)\s+[^\W\d_]+)$", low[max(0, pos - 120):pos])
+    if m is None or m.group(2) not in conjunctions or not low[pos - len(m.group(1)):pos].islower():
+        return None
+    start = pos - len(m.group(1))
+    hit = match_title_end(low, start - 1, titles) if start > 0 and low[start - 1] == " " else None
+    return hit if hit is not None and hit[2] == "office" else None
+
+
+def _apposition_lead(doc: Document, names: list[Named], i: int, low: str, fillers: set[str],
+                     lead_words: frozenset[str] | set[str], lang: str | None) -> tuple[int, Named | None] | None:
+    """Where a nationality noun ("le Portugais", "l'Espagnol") or a lower-case honorific (grammar kind
+    ``apposition_honorific``: "cheikh") opens the name's apposition: (its start, the nationality's
+    name or None)."""
+    n = names[i]
+    prev = names[i - 1] if i > 0 else None
+    if prev is not None and prev.type == "Country" and doc.text[prev.start:prev.start + 1].isupper() \
+            and not doc.text[prev.end:n.start].strip():
+        start = prev.start
+        word = re.search(r"(\w+['’]?)\s*$", low[max(0, start - 20):start])
+        if word and (word.group(1) in fillers or (len(word.group(1)) == 2 and word.group(1)[1] in "'’")):
+            start -= len(word.group(0))
+        return start, prev
+    word = re.search(r"(\w+)\s+$", doc.text[max(0, n.start - 30):n.start])
+    if word and word.group(1) in lead_words:   # lower case: "Cheikh" opening a name is a given name
+        return n.start - len(word.group(0)), None
+    # "el estadounidense Peter Holt": a lower-case nationality noun after a determiner
+    det = re.search(r"(?<!\w)(\w+)\s+([\w-]+)\s+$", doc.text[max(0, n.start - 40):n.start])
+    if det and det.group(1).casefold() in fillers and det.group(2).islower() and _demonym(det.group(2), lang):
+        return n.start - len(det.group(0)), None
+    return None
+
+
+def _demonym(word: str, lang: str | None) -> bool:
+    from newskg.ontology.gazetteer import load_gazetteer
+
+    return any(kind == "demonym" for _, kind in load_gazetteer().lookup(word, lang))
 
 
 def _compound_owner(doc: Document, title_start: int, lang: str | None) -> tuple[str, int] | None:

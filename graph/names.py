@@ -22,3 +22,21 @@ def normalize_label(text: str) -> str:
             continue
         chars.append(" " if cat[0] in "PSZC" else ch)
     return " ".join("".join(chars).split())
+
+
+def latin_form(text: str) -> str | None:
+    """A name written in another script, transliterated ('Максим Решетников' -> 'Maksim
+    Reshetnikov'), so that a query in Latin letters finds it; None for a name in Latin letters."""
+    if not any(ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN") for ch in text):
+        return None
+    from anyascii import anyascii
+
+    return " ".join(anyascii(text).split()) or None
+
+
+def spelling_key(text: str) -> str:
+    """The transliteration-tolerant key of a name (extract.resolve.fold: 'Maxim' and 'Maksim',
+    'Sergey' and 'Sergei' are one), held as a lookup key next to the exact one."""
+    from newskg.extract.resolve import fold
+
+    return fold(text)

@@ -15,7 +15,7 @@ from newskg.extract.errors import QueryError, UnknownChoice, UsageError
 
 from newskg.ontology.terms import NKG
 
-from .names import normalize_label
+from .names import normalize_label, spelling_key
 
 QUERY_DIR = Path(__file__).with_name("queries")
 FORMATS = ("table", "csv", "json")
@@ -77,6 +77,8 @@ def lookup_keys(name: str) -> list[str]:
 
     gaz = load_gazetteer()
     keys = [normalize_label(name)]
+    if (spelling := spelling_key(name)) not in keys:   # a transliterated name's spelling key ("Maxim"/"Maksim")
+        keys.append(spelling)
     for key, kind in gaz.lookup(name, None):
         if kind != "demonym" and (k := normalize_label(gaz.entry(key).name)) not in keys:
             keys.append(k)

@@ -18,7 +18,7 @@ from newskg.ontology.relations import SYMMETRIC
 from newskg.ontology.terms import (BASE, DOC_NS, ENTITY_NS, EVIDENCE_NS, NKG, ONTOLOGY_FILE,
                                    STATEMENT_NS, WIKIDATA)
 
-from .names import normalize_label
+from .names import latin_form, normalize_label, spelling_key
 
 SCHEMA = Namespace("https://schema.org/")
 DERIVED_GRAPH = URIRef(BASE + "graph/derived")
@@ -112,6 +112,13 @@ def _add_entity(g: Graph, ent: Entity, doc: Document) -> None:
         if lang == doc.lang and form != ent.name:
             g.add((e, SKOS.altLabel, Literal(form, lang=lang)))
             keys.add(normalize_label(form))
+    # a name in another script also in Latin letters ("Максим Решетников": "Maksim Reshetnikov"),
+    # with a spelling-tolerant key, so that an English query ("Maxim Reshetnikov") finds it
+    for form in {ent.name} | {form for form, lang in ent.aliases if lang == doc.lang}:
+        latin = latin_form(form)
+        if latin:
+            g.add((e, SKOS.altLabel, Literal(latin, lang=f"{doc.lang or 'und'}-Latn")))
+            keys |= {normalize_label(latin), spelling_key(latin)}
     # one folded key per label, so that queries find the entity by an equality, not a scan
     for key in keys - {""}:
         g.add((e, NKG.lookupKey, Literal(key)))

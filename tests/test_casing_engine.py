@@ -68,6 +68,12 @@ def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
     ("it", "Palazzo Madama ha approvato la legge.", {"Palazzo Madama": "Place"}),
     # a Russian name ends before an adjective that opens what follows
     ("ru", "Слова Пак Чон Ми Центральное телеграфное агентство привело в пятницу.", {"Пак Чон Ми": "Person"}),
+    # an institution named after a place, then its head's holder; a head noun opening a piece
+    ("it", "Il governatore della Banca d'Italia Fabio Moretti ha parlato.", {"Banca d'Italia": "Organization", "Fabio Moretti": "Person"}),
+    ("fr", "Le Conseil d'État a rejeté le recours.", {"Conseil d'État": "Organization"}),
+    ("es", "La Secretaría General de la OEA publicó el informe.", {"Secretaría General": "Organization"}),
+    ("es", "El presidente habló desde la Casa de Nariño.", {"Casa de Nariño": "Place"}),
+    ("pt", "Recebeu o Colar da Ordem de Timor-Leste.", {"Colar da Ordem de Timor-Leste": "Award"}),
     # a context word before a place
     ("pt", "O trânsito na fronteira de Vila Nova Serra foi reaberto.", {"Vila Nova Serra": "Place"}),
 ])
@@ -88,7 +94,7 @@ def test_unknown_names_are_found_and_typed(lang, text, want):
     ("es", "Ambos firmaron un acuerdo.", {"Ambos"}),
     ("es", "Nuevas sanciones llegaron ayer.", {"Nuevas"}),
     # a descriptor before a known name is not part of it; a coordination is two names
-    ("de", "Peskow sagte der Agentur Tass, das sei falsch.", {"Agentur Tass"}),
+    ("de", "Peskow sagte der Agentur Tass, das sei falsch.", {"Agentur Tass", "Agentur"}),
     ("es", "El Gobierno de Colombia condenó el ataque.", {"Gobierno de", "Gobierno"}),
     # months and weekdays, an indefinite article, a lone head noun, a noun before an acronym (German)
     ("de", "Die Minister wollen Ende Januar darüber beraten.", {"Ende", "Ende Januar", "Januar"}),
@@ -100,6 +106,8 @@ def test_unknown_names_are_found_and_typed(lang, text, want):
     # the end of an office's words is no name; an adverb before a known place
     ("it", "La presidente del Consiglio è arrivata a Tunisi.", {"Consiglio"}),
     ("ru", "Накануне Вашингтон осудил запуск ракеты.", {"Накануне Вашингтон", "Накануне"}),
+    # an office of several words whose last word is capitalised, and its particle
+    ("pt", "Tomou posse como Presidente da República de Moçambique.", {"República", "da República"}),
 ])
 def test_capitalised_words_that_are_no_names(lang, text, not_names):
     assert not not_names & set(_names(lang, text))

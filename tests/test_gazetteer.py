@@ -529,3 +529,47 @@ def test_demonym_next_to_an_office_gives_the_holders_state(lang, text, person, s
     assert not result.errors, result.errors
     positions = {(f.subject, f.object) for f in result.facts["d"] if f.relation == "holdsPosition"}
     assert positions == {(person, state)}
+
+
+@pytest.mark.parametrize("lang, text, person, owner", [
+    # a nationality noun between the office's comma and the name
+    ("fr", "Il était avec le président de la Commission européenne, l'Allemand Klaus Berger, à Paris.",
+     "klaus-berger", "european-commission"),
+    ("es", "Llegó el presidente del Banco Mundial, el estadounidense Peter Holt, a Quito.", "peter-holt", "world-bank"),
+    # a lower-case honorific opening the apposition
+    ("fr", "Il a été reçu par l'émir du Qatar, cheikh Hamad ben Jassim Al-Nuaimi, à Doha.",
+     "hamad-ben-jassim-al-nuaimi", "qatar"),
+    # an elided link between an office and its organisation ("de l'", "dell'")
+    ("fr", "Le coordinateur de l'Union des Forces du Changement, Jean Bakole, a parlé.", "jean-bakole",
+     "union-des-forces-du-changement"),
+    ("it", "Lo ha detto il presidente dell'Eni, Carlo Rinaldi, a Milano.", "carlo-rinaldi", "eni"),
+    # offices of several words
+    ("es", "Se reunió con el subsecretario de Estado de Estados Unidos, Mark Dillon.", "mark-dillon", "united-states"),
+    ("pt", "O porta-voz da Presidência angolana, Mário Kassoma, negou a notícia.", "mario-kassoma", "angola"),
+    ("fr", "Le ministre d'État qatari Khalid ben Saad Al-Mansouri est arrivé.", "khalid-ben-saad-al-mansouri", "qatar"),
+    # an office over a list of portfolios
+    ("ru", "Документ подписал министр туризма, культуры и спорта Кении Джозеф Мванги.", "dzhozef-mvangi", "kenya"),
+])
+def test_office_holder_read_across_apposition_words(lang, text, person, owner):
+    """The office before a comma belongs to the name after it, past a nationality noun or an
+    honorific; elided links and offices of several words are read whole. Through the pipeline."""
+    from newskg.extract.model import DateValue, Document
+    from newskg.extract.pipeline import extract
+
+    doc = Document(id="d", text=text, lang=lang, published=DateValue.parse("2024-03-15"))
+    result = extract([doc], engine="auto")
+    positions = {(f.subject, f.object) for f in result.facts["d"] if f.relation == "holdsPosition"}
+    assert (person, owner) in positions, positions
+
+
+@pytest.mark.parametrize("lang, form, key", [
+    ("it", "Palazzo Chigi", "palazzo-chigi"),
+    ("it", "Quirinale", "quirinal-palace"),
+    ("fr", "palais du Quirinal", "quirinal-palace"),
+    ("it", "Farnesina", "farnesina"),
+    ("it", "Santa Sede", "vatican-city"),
+    ("it", "Partito Democratico", "partito-democratico"),
+    ("es", "La Nación", "la-nacion"),
+])
+def test_italian_seats_of_power_parties_and_media(gaz, lang, form, key):
+    assert key in {k for k, _ in gaz.lookup(form, lang)}

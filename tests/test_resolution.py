@@ -222,3 +222,22 @@ def test_entity_nodes_carry_labels_language_tagged_alt_labels_and_wikidata(extra
     assert (hung, SKOS.altLabel, Literal("Hùng", lang="vi")) in ds
     # an entity the gazetteer does not know has no Wikidata link
     assert list(ds.objects(hung, OWL.sameAs)) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "name", "query"), [
+    ("ru", "Министр финансов Аркадий Беленков прибыл в Минск.", "Аркадий Беленков", "Arkady Belenkov"),
+    ("ru", "Посол Максим Ступников вручил верительные грамоты.", "Максим Ступников", "Maxim Stupnikov"),
+])
+def test_a_name_in_another_script_is_found_by_its_latin_spelling(lang, text, name, query) -> None:
+    """An unknown person named in Cyrillic gets a Latin altLabel and a spelling-tolerant lookup key,
+    so that an English query ('Maxim', 'Arkady') finds the node ('Maksim', 'Arkadij')."""
+    from newskg.graph.query import lookup_keys
+
+    doc = Document("cyr", text, lang=lang, published=PUBLISHED)
+    ex = extract([doc], engine="auto")
+    ds = new_dataset()
+    add_document(ds, ex.docs[0], ex.entities, ex.facts["cyr"], content_hash="cyr")
+    node = next(s for s in ds.subjects(RDFS.label, Literal(name, lang="en")))
+    assert any(o.language == f"{lang}-Latn" for o in ds.objects(node, SKOS.altLabel))
+    keys = {str(o) for o in ds.objects(node, NKG.lookupKey)}
+    assert keys & set(lookup_keys(query)), (keys, lookup_keys(query))

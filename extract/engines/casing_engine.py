@@ -130,7 +130,8 @@ def runs(text: str, tokens: list[Token], cues: dict) -> list[tuple[int, int]]:
         last = i
         j = i + 1
         while j < len(tokens):
-            if not text[tokens[j - 1].end:tokens[j].start].strip(" \u00a0") == "" or tokens[j - 1].end == tokens[j].start:
+            if not text[tokens[j - 1].end:tokens[j].start].strip(" \u00a0") == "" \
+                    or (tokens[j - 1].end == tokens[j].start and tokens[j - 1].text[-1] not in "'’"):
                 break
             if _capitalised(tokens[j], cues) and not tokens[j].text.casefold().endswith(cues["not_name_endings"]):
                 last = j
@@ -138,10 +139,12 @@ def runs(text: str, tokens: list[Token], cues: dict) -> list[tuple[int, int]]:
                 continue
             # one or two particles ("da", "de la", "of the") between capitalised words
             k = j
+            # an elided particle is written without the space ("Banca d'Italia", "Conseil d'État")
             while k < len(tokens) and k - j < 2 and tokens[k].text.casefold() in cues["particles"] \
-                    and text[tokens[k].end:tokens[k].end + 1] == " ":
+                    and (tokens[k].text[-1] in "'’" or text[tokens[k].end:tokens[k].end + 1] == " "):
                 k += 1
-            if k == j or k >= len(tokens) or not _capitalised(tokens[k], cues) or text[tokens[k - 1].end:tokens[k].start] != " ":
+            if k == j or k >= len(tokens) or not _capitalised(tokens[k], cues) \
+                    or text[tokens[k - 1].end:tokens[k].start] != ("" if tokens[k - 1].text[-1] in "'’" else " "):
                 break
             j = k
         out.append((i, last))
@@ -171,6 +174,18 @@ def _context_type(tokens: list[Token], first: int, cues: dict) -> str | None:
 
 def _acronym(tok: Token) -> bool:
     return len(tok.text) >= 2 and tok.text.isupper() and tok.text.isalpha()
+
+
+def _institution_end(tokens: list[Token], first: int, last: int, known: list[tuple[int, int, str]], cues: dict) -> int:
+    """The last token of an institution named after a place ("Banca d'Italia"), where two or more
+    capitalised words follow the place (a person: "Banca d'Italia Fabio Panetta"); else `last`."""
+    head = next(i for i in range(first, last + 1) if tokens[i].text.casefold() in cues["heads"])
+    for start, end, ktyp in known:
+        if ktyp in ("Country", "City") and tokens[head].end <= start:
+            inside = [i for i in range(head + 1, last + 1) if start <= tokens[i].start < end]
+            if inside and last - inside[-1] >= 2 and tokens[inside[0] - 1].text.casefold() in cues["particles"]:
+                return inside[-1]
+    return last
 
 
 def _short_name(word: str, cues: dict) -> bool:
@@ -229,7 +244,8 @@ def name_mentions(text: str, tokens: list[Token], lang: str, sentence_start: int
                                  or (tokens[first].start == sentence_start and first < last
                                      and tokens[first].text.casefold() in cues["vocabulary"]
                                      and tokens[first].text.casefold() not in cues["heads"])
-                                 or _leading_noun(tokens, first, last, cues)):
+                                 or _leading_noun(tokens, first, last, cues)
+                                 or tokens[first].text.casefold() in cues["particles"]):   # "(Presidente) da República"
             first += 1
         if first > last:
             continue
@@ -256,12 +272,19 @@ def name_mentions(text: str, tokens: list[Token], lang: str, sentence_start: int
         if heads and not any(k in ("Organization", "Person") for k in inner):
             # an institution or a place named after a place: "Banco de Chile", "Palacio de Planalto"
             # ("Agentur Tass" is the agency Tass)
-            out.append(_mention(tokens[first:last + 1], cues["head_types"].get(heads[0], "Organization")))
-            continue
+            end = _institution_end(tokens, first, last, known, cues)
+            out.append(_mention(tokens[first:end + 1], cues["head_types"].get(heads[0], "Organization")))
+            if end == last:
+                continue
+            # "governatore della Banca d'Italia Fabio Panetta": the institution ends with its place
+            first, typ = end + 1, _context_type(tokens, end + 1, cues)
         for a, b in _pieces(tokens, first, last, known, typ, cues):
             span = tokens[a:b + 1]
             # a piece after a known name is typed by what precedes it ("МИД Белоруссии Сергей Алейник")
             ptyp = typ if a == first else _context_type(tokens, a, cues)
+            if ptyp in (None, "Person") and len(span) >= 2 and span[0].text.casefold() in cues["heads"]:
+                # "Secretaría General (de la OEA)", "Casa (de Nariño)": an institution or a place
+                ptyp = cues["head_types"].get(span[0].text.casefold(), "Organization")
             if len(span) == 1 and len(span[0].text) >= 2 and span[0].text.isupper():
                 ptyp = "Organization"   # an acronym: "BNDES", "МИД"
             opens = span[0].start == sentence_start and not _name_opens(text, span, known, cues)
