@@ -172,16 +172,22 @@ def _role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Na
                 first[n.entity] = min(first.get(n.entity, n.start), n.start)
     plural = lex.words("plural_determiner")
     plural_rx = re.compile(rf"(?<!\w){alternation(plural)}\s+$", re.IGNORECASE) if plural else None
-    for ref in refs:
+    unnamed: set[str] = set()   # offices a bare title stood for before anyone holding them was named
+    for ref in sorted(refs, key=lambda r: r.start):
         of = ref.office_of.entity if ref.office_of is not None else None
+        pointing = ref.engine == "descriptor"   # after a determiner: someone named before it
+        if pointing and ref.office in unnamed:
+            continue   # "la premier" first stood for someone the text never names so: the later ones too
         holders = set()
         for (office, where), first in holding.items():
             if where == of and office_fits(ref.office, office):
                 # a reference points back: "el diplomático" is someone named before it
-                holders |= {k for k, at in first.items() if at < ref.start or of is not None}
+                holders |= {k for k, at in first.items() if at < ref.start or not pointing}
         if len(holders) == 1:
             ref.entity = holders.pop()
         elif ref.office_of is None:
+            if pointing and not holders:
+                unnamed.add(ref.office)
             continue   # "The President said": nobody, or several, hold it here
         elif plural_rx is not None and plural_rx.search(doc.text[max(0, ref.start - 12):ref.start]):
             ref.office_of.absorbed = False   # "các Bộ trưởng Ngoại giao ASEAN": the ministers speak for ASEAN

@@ -130,14 +130,15 @@ def _bare_titles(doc: Document, names: list[Named], refs: list[Named], titles, l
             start, end = m.span()
             if taken.overlaps(start, end):
                 continue
-            if not doc.text[start].isupper():
+            pointing = not doc.text[start].isupper()   # a lowercase title points back ("el diplomático")
+            if pointing:
                 if det is None or not det.search(doc.text, max(0, start - 40), start) \
                         or (link is not None and link.match(doc.text, end)):
                     continue
             follows = re.match(r"[ \t]+(\S)", doc.text[end:end + 3])
             if follows and follows.group(1).isupper():
                 continue  # a name or an institution follows: a title phrase, handled elsewhere
-            ref = Named(start, end, "Person", office=office, kind="role", engine="title")
+            ref = Named(start, end, "Person", office=office, kind="role", engine="descriptor" if pointing else "title")
             ref.unit_start, ref.unit_end = start, end
             taken.add(start, end)
             out.append(ref)

@@ -79,6 +79,9 @@ UNRESOLVED: list[tuple[str, str, str, str]] = [
     ("es-diplomat-named-after-is-no-antecedent", "es",
      "El diplomático condenó a Rusia. Después, el secretario general de la ONU, António Guterres, visitó Kiev.",
      "condemns"),
+    ("it-first-unnamed-stays-unnamed", "it",
+     "In mattinata la premier ha telefonato al primo ministro greco Kyriakos Mitsotakis. "
+     "Poi Matteo Renzi ha criticato la premier.", "condemns"),
 ]
 
 CAPITALS: list[tuple[str, str, str, tuple[str, str, str]]] = [
