@@ -24,12 +24,13 @@ sayings, not events of the day. Wrong dates are worse than none, hence the condi
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from .model import DateValue, Document, Fact, Status
 from .dateclause import adnominal, in_relative_clause, reads_ahead, said_on
+from .datelines import find_dateline, find_source_line, headline_line, locality, state_of
 from .temporal import DateMention, context_patterns, find_dates
 
 EVENT_RELATIONS = frozenset({"met", "talkedTo", "visited", "signedAgreement", "awarded", "accompanied", "invited",
@@ -37,9 +38,7 @@ EVENT_RELATIONS = frozenset({"met", "talkedTo", "visited", "signedAgreement", "a
 IN_PERSON = frozenset({"met", "signedAgreement", "awarded", "accompanied"})
 _RANK = {"year": 0, "month": 1, "day": 2}
 _KEEP = {"year": 4, "month": 7, "day": 10}
-# a dateline: a place name (no sentence in it) and a comma before the date, an agency or a dash after
-_DATELINE_HEAD = re.compile(r"[^\W\d][^\n,.;:!?]{0,40},\s*$")
-_DATELINE_TAIL = re.compile(r"[\s.,]*(?:[(/\[][^\n)/\]]{1,40}[)/\]]\.?|[-–—])")
+
 
 
 @dataclass
@@ -88,8 +87,9 @@ class DateContext:
         self._carry: list[Fact] = []     # those the sentence entered may still date by its facts
         self._lead_pending = self.dateline is not None
         self._also = False
-        self._event: tuple[str, str] | None = None  # (noun, precision) of "during the talks"
-        self.headline = _headline(doc.text)       # (start, end) of a title line above the story
+        # (noun, precision, on its eve) of "during the talks", "on the eve of the summit"
+        self._event: tuple[str, str, bool] | None = None
+        self.headline = headline_line(doc.text)       # (start, end) of a title line above the story
         self.story_day: DateValue | None = None   # the lead's day: what the headline and "the day before" refer to
         self._story_names: set[str] = set()       # who the story names up to its day
         self._day_in_paragraph: tuple[int, DateValue] | None = None
@@ -107,7 +107,7 @@ class DateContext:
         lead gives none); notes them as the story's latest. `names`: the entity keys it names."""
         text = self.doc.text[start:end]
         para = self.paragraph(start)
-        dates = find_dates(text, self.lang, self.published, {**self.last, **self._eve(para)})
+        dates = find_dates(text, self.lang, self.published, {**self.last, **self._story_anchor(para)})
         dates = [self._ahead(text, d) for d in self._with_dateline(start, end, dates)]
         past = [d for d in dates if not _future(d.value, self.published)
                 and not in_relative_clause(text, d.start, self.lang) and not adnominal(text, d.start, self.lang)]
@@ -134,8 +134,8 @@ class DateContext:
                 self.thread = _Thread(last, len(self.sentences) - 1, para, set(names),
                                       said_on(text, past[-1].start, past[-1].end, self.lang))
         self._also = any(rx.search(text) for rx, _ in context_patterns(self.lang, "also"))
-        self._event = next(((m.group("event"), p or "day") for rx, p in context_patterns(self.lang, "event")
-                            for m in [rx.search(text)] if m), None)
+        self._event = next(((m.group("event"), p or "day", bool(m.groupdict().get("eve")))
+                            for rx, p in context_patterns(self.lang, "event") for m in [rx.search(text)] if m), None)
         return dates
 
     def settle(self, facts: list[Fact]) -> None:
@@ -149,7 +149,9 @@ class DateContext:
         undated = [f for f in facts if f.date is None and not here.dates and f.status == Status.OCCURRED
                    and f.relation in EVENT_RELATIONS]
         for f in undated:
-            f.date = self._event_date(here) or self._thread_date(here, f)
+            f.date = self._event_date(here)
+            if f.date is None and not (self._event and self._event[2]):   # the eve of an undated event: unknown
+                f.date = self._thread_date(here, f)
             inherited = inherited or f.date
         # one event of the sentence dated by the story: its other facts sharing a side are that event
         # ("All three were received by Zelensky": the one of them who took part in the story dates all)
@@ -172,20 +174,21 @@ class DateContext:
         date is that of a saying ("announced on Tuesday")."""
         return t.paragraph == self._lead_para and not t.said \
             and fact.relation in IN_PERSON and (fact.place is None or fact.place in self._reach(t.participants)
-                                                or not _locality(fact.place))
+                                                or not locality(fact.place))
 
     def _in_dateline_date(self, pos: int) -> bool:
         """Whether `pos` is in the dateline: its date is when the report was filed, not the news."""
         return self.dateline is not None and self.dateline[0] <= pos < self.dateline[1]
 
-    def _eve(self, para: int) -> dict[str, DateValue]:
-        """What "the day before" with no day before it in its sentence is the eve of: the last day
-        told in its paragraph, else the story's day (a report steps back from its news: "Накануне",
-        "La veille", "Na véspera" opening a paragraph), else the publication day."""
+    def _story_anchor(self, para: int) -> dict[str, DateValue]:
+        """What "the day before" with no day before it in its sentence is the eve of, and "in the
+        afternoon" the day of: the last day told in its paragraph, else the story's day (a report
+        steps back from its news: "Накануне", "La veille", "Na véspera" opening a paragraph, and
+        forward: "Am Nachmittag" after a flashback), else the publication day."""
         if self._day_in_paragraph is not None and self._day_in_paragraph[0] == para:
-            return {"eve": self._day_in_paragraph[1]}
+            return {"story": self._day_in_paragraph[1]}
         anchor = self.story_day or (self.dateline[2] if self.dateline else None) or self.published
-        return {"eve": anchor} if anchor is not None and anchor.precision == "day" else {}
+        return {"story": anchor} if anchor is not None and anchor.precision == "day" else {}
 
     def _ahead(self, text: str, d: DateMention) -> DateMention:
         """A weekday or a yearless date in a clause that speaks of the future is the coming one
@@ -209,7 +212,7 @@ class DateContext:
     def _reach(self, keys: set[str]) -> set[str]:
         """The entities, the states or bodies they hold office in, and the state a capital stands
         for (a story told in Damascus is Syria's)."""
-        return set(keys).union(*(self.affiliations.get(k, ()) for k in keys), *(_state_of(k) for k in keys))
+        return set(keys).union(*(self.affiliations.get(k, ()) for k in keys), *(state_of(k) for k in keys))
 
     def _date_pending(self, para: int, past: list[DateMention], names: set[str]) -> None:
         """The sentence after an undated event fact, in its paragraph, says when it happened where
@@ -259,17 +262,21 @@ class DateContext:
     def _event_date(self, here: _Sentence) -> DateValue | None:
         """"On the sidelines of the conference": the date of the first earlier sentence that names
         that event and is dated (or goes on with its paragraph's dated story), at the precision the
-        row allows (a visit lasts days)."""
+        row allows (a visit lasts days); "on the eve of the summit": the day before a summit dated to the day."""
         if self._event is None:
             return None
-        noun, precision = self._event
+        noun, precision, eve = self._event
         stem = noun if len(noun) <= 5 or " " in noun else noun[:max(4, len(noun) - 2)]
-        rx = re.compile(r"(?<!\w)" + re.escape(stem), re.IGNORECASE)
+        # a long noun may head a compound ("Konsultationen" in "Regierungskonsultationen")
+        rx = re.compile(("" if len(stem) >= 8 else r"(?<!\w)") + re.escape(stem), re.IGNORECASE)
         for s in self.sentences[:-1]:
             m = rx.search(s.text)
             if m and (s.dates or s.story):
                 d = min(s.dates, key=lambda d: min(abs(d.start - m.start()), abs(d.end - m.start()))).value \
                     if s.dates else s.story
+                if eve:
+                    return DateValue((dt.date.fromisoformat(d.value) - dt.timedelta(days=1)).isoformat(), "day") \
+                        if d.precision == "day" else None
                 keep = min(_RANK[d.precision], _RANK[precision])
                 p = next(k for k, r in _RANK.items() if r == keep)
                 return DateValue(d.value[:_KEEP[p]], p)
@@ -290,63 +297,3 @@ class DateContext:
         if here.paragraph != t.paragraph and not goes_on and self._event is None:
             return None
         return t.date
-
-
-@lru_cache(maxsize=4096)
-def _state_of(key: str) -> frozenset[str]:
-    """The state a capital or seat of government stands for, per the gazetteer."""
-    from newskg.ontology.gazetteer import load_gazetteer
-
-    gaz = load_gazetteer()
-    state = gaz.entry(key).stands_for if key in gaz else None
-    return frozenset({state}) if state else frozenset()
-
-
-@lru_cache(maxsize=4096)
-def _locality(key: str) -> bool:
-    """Whether `key` is a city or a country of the gazetteer (a building or a square is not)."""
-    from newskg.ontology.gazetteer import load_gazetteer
-
-    gaz = load_gazetteer()
-    return key in gaz and gaz.entry(key).type in ("City", "Country")
-
-
-def _headline(text: str) -> tuple[int, int] | None:
-    """A title line: the first paragraph, one line without a closing full stop, above the story."""
-    m = re.match(r"\s*([^\n]+)\n\s*\n\s*\S", text)
-    if m is None or m.group(1).rstrip().endswith((".", "!", "?", ":")):
-        return None
-    return m.start(1), m.end(1)
-
-
-def find_dateline(text: str, lang: str, published: DateValue | None) -> tuple[int, int, DateValue] | None:
-    """(start, end, date) of a dateline opening a paragraph among the first ones: "TOKYO, May 25
-    (Reuters) -", "МОСКВА, 24 июня. /ТАСС/.", "PARIS, 25 juin (AFP) -"."""
-    for line in list(re.finditer(r"(?m)^[^\n]*\S[^\n]*$", text[:3000]))[:3]:
-        dates = find_dates(line.group()[:80], lang, published)
-        if dates:
-            d = dates[0]
-            head, tail = line.group()[:d.start], line.group()[d.end:d.end + 50]
-            m = _DATELINE_TAIL.match(tail)
-            if _DATELINE_HEAD.match(head) and m and m.end() > 0 and d.value.precision == "day":
-                return line.start(), line.start() + d.end + m.end(), d.value
-    return None
-
-
-# a source line without a date: "Berlin (dpa) - ...", "Brasília - ...": a place, an agency, a dash
-_SOURCE_LINE = re.compile(r"(?P<place>[^\W\d_][\w'’.-]*(?:\s+[^\W\d_][\w'’.-]*){0,3})\s*"
-                          r"(?:\([^\n()]{1,30}\)\s*)?[-–—]\s+(?=\S)")
-
-
-def find_source_line(text: str) -> tuple[int, int] | None:
-    """(start, end) of a dateless dateline opening one of the first paragraphs: its place and
-    agency say where the report was filed, not who acts. Its place words are capitalised (short
-    particles aside) and a paragraph, not a headline, follows it."""
-    for line in list(re.finditer(r"(?m)^[^\n]*\S[^\n]*$", text[:3000]))[:3]:
-        m = _SOURCE_LINE.match(line.group())
-        if m is None or len(line.group()) - m.end() < 80:
-            continue
-        words = m.group("place").split()
-        if words[0][0].isupper() and all(w[0].isupper() or len(w) <= 3 for w in words):
-            return line.start(), line.start() + m.end()
-    return None

@@ -11,6 +11,8 @@ month before publication: "im vergangenen Monat"), `same` (an anaphor: "the same
 "cùng ngày", "am selben Tag": the last date of the document mentioned before, at the row's
 precision; given by the caller as `earlier`), `prevday` / `nextday` (the day before or after
 it: "накануне", "the next day"; "the day before" with nothing before it is the eve of publication),
+`part` (a part of the day opening a sentence: "Am Nachmittag", "In serata": the day of its paragraph
+or of the story, as "the day before" is its eve),
 `later` ("Позднее", "Plus tard" opening a sentence: after all the story told so far, on the latest
 day it named: `earlier["latest"]`). Rows with an `event`, `also` or `of` group are not dates:
 extract/datecontext.py and extract/dateclause.py read them. Dates without a year take the publication year, moved back a
@@ -121,7 +123,8 @@ def find_dates(text: str, lang: str, published: DateValue | None,
                 continue  # an earlier (more specific) row already read this text
             shift = next((v for k, v in _SHIFTS.items() if m.groupdict().get(k)), None)
             if shift is not None:
-                kind = "latest" if m.groupdict().get("later") else "eve" if shift == -1 else precision or "day"
+                kind = "latest" if m.groupdict().get("later") else \
+                    "story" if shift == -1 or m.groupdict().get("part") else precision or "day"
                 anaphors.append((m.start(), m.end(), kind, shift))
                 continue
             value = _value(m, lang, base, published, precision)
@@ -142,17 +145,18 @@ def find_dates(text: str, lang: str, published: DateValue | None,
 
 _RANK = {"year": 0, "month": 1, "day": 2}
 # anaphor groups: the day they name from the last date before ("the day before", "the next day")
-_SHIFTS = {"same": 0, "prevday": -1, "nextday": 1, "later": 0}
+_SHIFTS = {"same": 0, "prevday": -1, "nextday": 1, "later": 0, "part": 0}
 
 
 def _antecedent(found: list[DateMention], start: int, precision: str,
                 earlier: Mapping[str, DateValue]) -> DateValue | None:
     """"The same day": the last date before it in this text precise enough, else the document's;
-    "later": the latest day told before; "the day before" with no day before it in this text: the
-    eve of the story's day (`earlier["eve"]`, given by extract/datecontext.py), else of the last day."""
-    if precision == "eve":
+    "later": the latest day told before; "the day before" or "in the afternoon" with no day before
+    it in this text: the eve of (or the same) day as its paragraph's or the story's day
+    (`earlier["story"]`, given by extract/datecontext.py), else the last day."""
+    if precision == "story":
         days = [f.value for f in found if f.end <= start and f.value.precision == "day"]
-        value = days[-1] if days else earlier.get("eve", earlier.get("day"))
+        value = days[-1] if days else earlier.get("story", earlier.get("day"))
         return value if value is not None and value.precision == "day" else None
     if precision == "latest":
         days = [f.value for f in found if f.end <= start and f.value.precision == "day"]

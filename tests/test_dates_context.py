@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newskg.extract.datecontext import compatible, find_dateline, find_source_line
+from newskg.extract.datecontext import compatible
+from newskg.extract.datelines import find_dateline, find_source_line
 from newskg.extract.model import DateValue, Document, Status
 from newskg.extract.pipeline import extract
 from newskg.extract.temporal import find_dates, in_relative_clause
@@ -129,6 +130,29 @@ DATED = [
      "Montenegro llegó a Madrid el martes.\n\nLa víspera, Pedro Sánchez conversó telefónicamente con el presidente "
      "ucraniano, Volodímir Zelenski.",
      "talkedTo", "pedro-sanchez", "volodymyr-zelensky", "2024-03-13", "day"),
+    # the eve of a named event is the day before that event's day, not before the last day mentioned
+    ("ru-nakanune-event", "ru", "2024-03-15",
+     "Переговоры Владимира Путина и Си Цзиньпина прошли в четверг в Пекине. Российский лидер прилетел в "
+     "Китай во вторник.\n\nНакануне переговоров Путин провел телефонный разговор с президентом Казахстана "
+     "Касым-Жомартом Токаевым.",
+     "talkedTo", "vladimir-putin", "kassym-jomart-tokayev", "2024-03-13", "day"),
+    ("fr-veille-du-sommet", "fr", "2024-03-15",
+     "Le sommet entre Emmanuel Macron et Olaf Scholz s'est tenu jeudi à Berlin. Emmanuel Macron était arrivé "
+     "mardi en Allemagne.\n\nLa veille du sommet, Emmanuel Macron s'est entretenu par téléphone avec "
+     "Vladimir Poutine.",
+     "talkedTo", "emmanuel-macron", "vladimir-putin", "2024-03-13", "day"),
+    # "in the afternoon" after a flashback paragraph is the story's day
+    ("de-nachmittag", "de", "2024-03-15",
+     "Bundeskanzler Olaf Scholz ist am Donnerstag in Paris mit Präsident Emmanuel Macron zusammengekommen.\n\n"
+     "Scholz war am Dienstag aus Brüssel zurückgekehrt.\n\n"
+     "Am Nachmittag telefonierte Scholz mit dem chinesischen Staatschef Xi Jinping.",
+     "talkedTo", "olaf-scholz", "xi-jinping", "2024-03-14", "day"),
+    # an event phrase finds its event inside a compound ("Konsultationen" in "Regierungskonsultationen")
+    ("de-rande-kompositum", "de", "2024-03-15",
+     "Bundeskanzler Olaf Scholz und der französische Präsident Emmanuel Macron haben am Mittwoch in Paris die "
+     "deutsch-französischen Regierungskonsultationen geleitet.\n\nScholz war am Montag in Paris eingetroffen.\n\n"
+     "Am Rande der Konsultationen telefonierte Scholz mit dem chinesischen Staatschef Xi Jinping.",
+     "talkedTo", "olaf-scholz", "xi-jinping", "2024-03-13", "day"),
     # the date of the elections a meeting follows is not the meeting's: the story's is
     ("pt-date-of-a-noun", "pt", "2024-03-15",
      "O presidente Luiz Inácio Lula da Silva tomou posse nesta quarta-feira numa cerimónia em Brasília.\n\n"
@@ -196,6 +220,10 @@ UNDATED = [
      "The Asian Development Bank said on Thursday it had approved a loan to the Philippines.\n\n"
      "Philippine President Ferdinand Marcos met Japanese Prime Minister Fumio Kishida in Manila.",
      "met", "ferdinand-marcos", "fumio-kishida"),
+    # the eve of an event the story did not date: unknown
+    ("ru-nakanune-undated-event", "ru", "2024-03-15",
+     "Путин провел телефонный разговор с президентом Казахстана Касым-Жомартом Токаевым накануне визита в Китай.",
+     "talkedTo", "vladimir-putin", "kassym-jomart-tokayev"),
     # an occurred invitation does not take the month of the future event it invites to
     ("it-invited-future-month", "it", "2024-04-17",
      "Giorgia Meloni ha invitato Emmanuel Macron al vertice sull'Africa, in programma a giugno in Puglia.",

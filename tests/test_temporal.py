@@ -153,11 +153,24 @@ def test_future_clause_reads_its_date_ahead(lang, text, date, ahead):
     ("en", "The day before, the minister met his counterpart."),
 ])
 def test_day_before_is_the_eve_of_the_story_day(lang, text):
-    earlier = {"day": DateValue("2024-09-12", "day"), "eve": DateValue("2024-09-18", "day")}
+    earlier = {"day": DateValue("2024-09-12", "day"), "story": DateValue("2024-09-18", "day")}
     assert [d.value for d in find_dates(text, lang, PUBLISHED, earlier)] == [DateValue("2024-09-17", "day")]
 
 
 def test_day_before_after_a_day_in_its_sentence_is_that_days_eve():
     text = "Le ministre est arrivé lundi à Rome ; la veille, il avait rencontré le pape."
-    earlier = {"eve": DateValue("2024-09-18", "day")}
+    earlier = {"story": DateValue("2024-09-18", "day")}
     assert [d.value.value for d in find_dates(text, "fr", PUBLISHED, earlier)] == ["2024-09-16", "2024-09-15"]
+
+
+# a part of the day opening a sentence is the day of its paragraph or of the story (the caller's
+# `story`), not the last day mentioned (a flashback)
+@pytest.mark.parametrize(("lang", "text"), [
+    ("de", "Am Nachmittag reiste der Minister weiter."), ("it", "In serata il ministro è ripartito."),
+    ("fr", "Dans l'après-midi, le ministre est reparti."), ("es", "Por la tarde, el ministro viajó a Lima."),
+    ("pt", "À tarde, o ministro seguiu para Luanda."), ("ru", "Вечером министр вылетел в Минск."),
+    ("en", "In the afternoon, the minister flew on."),
+])
+def test_part_of_the_day_is_the_story_day(lang, text):
+    earlier = {"day": DateValue("2024-09-12", "day"), "story": DateValue("2024-09-18", "day")}
+    assert [d.value for d in find_dates(text, lang, PUBLISHED, earlier)] == [DateValue("2024-09-18", "day")]
