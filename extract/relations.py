@@ -168,7 +168,9 @@ def _clause_breaks(lang: str) -> re.Pattern[str]:
 
     lex = lexicon(lang)
     words = sorted(lex.words("clause_break") + lex.words("complementizer"), key=len, reverse=True)
-    alternatives = [r"[.;!?\n]"] + [rf"(?<!\w){re.escape(w)}(?!\w)" for w in words]
+    # and a colon opening a quotation: the quoted words have a subject of their own
+    # ('Meloni: "Italia al fianco dell'Argentina"')
+    alternatives = [r"[.;!?\n]", r":\s*[\"«„“]"] + [rf"(?<!\w){re.escape(w)}(?!\w)" for w in words]
     # an attribution opening the clause is no subject: "According to Reuters, A met B", "Theo TTXVN, ..."
     alternatives += [rf"(?:^|(?<=[,;:(]))\s*{re.escape(w)}\s+[^,.;!?]{{1,80}}?," for w in lex.words("attribution")]
     return re.compile("|".join(alternatives), re.IGNORECASE)

@@ -289,6 +289,17 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     ("vi-witnessed-signing", "vi", "Thủ tướng Phạm Minh Chính và Thủ tướng Fumio Kishida đã chứng kiến lễ ký "
      "hiệp định giữa Bộ trưởng Bùi Thanh Sơn và Ngoại trưởng Yoko Kamikawa.", []),
     ("en-witnessed-signing", "en", "Narendra Modi and Olaf Scholz witnessed the signing of a migration agreement.", []),
+    # wire constructions: adverbs in compound tenses, participles, announced loans, passives, delegations
+    ("en-talkedTo-adverb", "en", "Emmanuel Macron had also spoken by phone with Olaf Scholz.",
+     [Want("talkedTo", "emmanuel-macron", "olaf-scholz")]),
+    ("en-succeeded-participle", "en", "Keir Starmer became prime minister, succeeding the Conservative Rishi Sunak.",
+     [Want("succeeded", "keir-starmer", "rishi-sunak")]),
+    ("en-lends-announced", "en", "The World Bank announced a loan of 200 million dollars to Kenya.",
+     [Want("lends", "world-bank", "kenya", amount=200e6, currency="USD")]),
+    ("en-awarded-passive-decorated", "en", "Narendra Modi was decorated by Emmanuel Macron.",
+     [Want("awarded", "emmanuel-macron", "narendra-modi")]),
+    ("en-accompanied-delegation", "en", "Olaf Scholz travels with a delegation that includes Annalena Baerbock and Boris Pistorius.",
+     [Want("accompanied", "annalena-baerbock", "olaf-scholz"), Want("accompanied", "boris-pistorius", "olaf-scholz")]),
 ]
 # facts that must not be extracted: (case id, relation, subject, object)
 WRONG = [

@@ -1075,6 +1075,16 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     ("it-none-attacked-military", "it", "La Russia ha attaccato l'Ucraina.", []),
     ("ru-none-after-meeting-subject", "ru", "По итогам встречи министр финансов Антон Силуанов и глава МИД Сергей Лавров выступили перед журналистами.", []),
     ("ru-met-meeting-genitive", "ru", "Встреча Владимира Путина и Си Цзиньпина прошла в Кремле.", [W("met", "vladimir-putin", "xi-jinping")]),
+    ("pt-visited-second-destination", "pt", "Luís Montenegro chegou a Luanda para uma visita oficial de três dias a Angola.",
+     [W("visited", "luis-montenegro", "luanda"), W("visited", "luis-montenegro", "angola")]),
+    ("es-visited-visit-length", "es", "Pedro Sánchez inició una visita oficial de dos días a Marruecos.",
+     [W("visited", "pedro-sanchez", "morocco")]),
+    ("fr-visited-visit-length", "fr", "Emmanuel Macron entame une visite d'État de trois jours en Inde.",
+     [W("visited", "emmanuel-macron", "india")]),
+    ("it-visited-visit-length", "it", "Giorgia Meloni ha iniziato una visita ufficiale di due giorni in Giappone.",
+     [W("visited", "giorgia-meloni", "japan")]),
+    ("it-supports-quoted-headline", "it", "Lula a Roma, Meloni: \"Italia al fianco del Brasile\"", [W("supports", "italy", "brazil")]),
+    ("es-supports-quoted-headline", "es", "Lula en Madrid, Sánchez: \"España apoya a Brasil\"", [W("supports", "spain", "brazil")]),
 ]
 # Each language must cover these kinds of case (the id names the kind).
 KINDS = ("-denied", "-planned", "-relative", "-capital", "-holdsPosition", "-pronoun", "-none")
