@@ -1,8 +1,9 @@
 """Which clause or phrase a date belongs to: the main clause's event, a relative clause's own
 event, a noun it modifies, or a future the clause announces.
 
-- a relative clause (", que comandou ... desde 2019", ", который прибыл в понедельник") tells
-  its own event; its date is not the sentence's;
+- a relative clause (", que comandou ... desde 2019", ", который прибыл в понедельник"), or a
+  participle opening one after a comma (", arrivé lundi à Paris"), tells its own event; its date
+  is not the sentence's;
 - a date that modifies a noun ("desde as eleições de 9 de outubro", "depuis les élections du
   9 octobre", "seit der Wahl vom 9. Oktober", "после выборов 9 октября") dates that noun's
   event, not the clause's verb: dates.tsv rows with an `of` group, matched on the words right
@@ -30,16 +31,22 @@ def _relative_opener(lang: str) -> re.Pattern[str] | None:
                       re.IGNORECASE) if words else None
 
 
+@lru_cache(maxsize=None)
+def _participle_openers(lang: str) -> list[re.Pattern[str]]:
+    """dates.tsv rows with a `clause` group: a participle right after a comma opens a reduced
+    relative clause (", arrivé lundi à Paris,", ", encerrada desde ...", ", прибывший в среду")."""
+    rows = [re.compile(row["regex"], re.IGNORECASE) for row in lexicon(lang).dates]
+    return [rx for rx in rows if "clause" in rx.groupindex]
+
+
 def relative_clause(text: str, pos: int, lang: str) -> tuple[int, int] | None:
-    """(start, end) of the relative clause `pos` lies in: from its pronoun, right after a comma,
-    to the next comma or bracket; None outside one."""
-    rx = _relative_opener(lang)
-    if rx is None:
-        return None
+    """(start, end) of the relative clause `pos` lies in: from its pronoun (or participle), right
+    after a comma, to the next comma or bracket; None outside one."""
     opener = None
-    for m in rx.finditer(text, 0, pos):
-        if not _CLAUSE_END.search(text, m.end(), pos):
-            opener = m
+    for rx in [r for r in (_relative_opener(lang), *_participle_openers(lang)) if r is not None]:
+        for m in rx.finditer(text, 0, pos):
+            if not _CLAUSE_END.search(text, m.end(), pos) and (opener is None or m.start() > opener.start()):
+                opener = m
     if opener is None:
         return None
     close = _CLAUSE_END.search(text, pos)

@@ -18,7 +18,7 @@ from .relations import find_matches, mask, pairs, signatures, status_of
 from .reports import Candidate, drop_told, find_reports, tells_event
 from .capitals import capital_references
 from .datecontext import DateContext
-from .dateclause import adnominal, in_relative_clause
+from .dateclause import adnominal, in_relative_clause, said_on
 from .temporal import find_amount
 
 PLACE_RELATIONS = frozenset({"met", "talkedTo", "visited", "signedAgreement", "awarded", "invited"})
@@ -82,7 +82,10 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
 
         def date_at(pos: int, status: Status) -> DateValue | None:
             trig = offsets[pos] - sent.start if pos < len(offsets) else 0
-            return _nearest_date(_event_dates(dates, sentence_text, trig, lex), trig, status, doc.published)
+            found = _event_dates(dates, sentence_text, trig, lex)
+            if status in (Status.PLANNED, Status.PROPOSED):   # "said on Monday he will visit": the saying's day
+                found = [d for d in found if not said_on(sentence_text, d.start, d.end, lex.lang)]
+            return _nearest_date(found, trig, status, doc.published)
 
         before = len(facts)
         for match in matches:
@@ -398,7 +401,8 @@ def _event_dates(dates: list, text: str, trigger: int, lex: Lexicon) -> list:
 
 
 def _nearest_date(dates: list, pos: int, status: Status, published: DateValue | None) -> DateValue | None:
-    """The date expression nearest the trigger; a date after publication only for planned facts."""
+    """The date expression nearest the trigger; a date after publication only for planned facts,
+    and none before it for them ("said on Monday he will visit": Monday dates the saying)."""
     best = None
     for d in dates:
         value = d.value
@@ -407,6 +411,8 @@ def _nearest_date(dates: list, pos: int, status: Status, published: DateValue | 
                 value.value[:len(published.value)] < published.value[:len(value.value)]:
             value = d.ahead  # a planned event with no year is the next one, not last year's
         if not ahead and published and value.value[:len(published.value)] > published.value:
+            continue
+        if ahead and published and value.value[:len(published.value)] < published.value[:len(value.value)]:
             continue
         dist = min(abs(d.start - pos), abs(d.end - pos))
         if best is None or dist < best[0]:

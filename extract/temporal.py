@@ -14,7 +14,7 @@ it: "накануне", "the next day"; "the day before" with nothing before it 
 `part` (a part of the day opening a sentence: "Am Nachmittag", "In serata": the day of its paragraph
 or of the story, as "the day before" is its eve),
 `later` ("Позднее", "Plus tard" opening a sentence: after all the story told so far, on the latest
-day it named: `earlier["latest"]`). Rows with an `event`, `also` or `of` group are not dates:
+day it named: `earlier["latest"]`). Rows with an `event`, `also`, `of` or `clause` group are not dates:
 extract/datecontext.py and extract/dateclause.py read them. Dates without a year take the publication year, moved back a
 year when that would put them after publication (news reports the past).
 """
@@ -39,7 +39,7 @@ class DateMention:
     ahead: DateValue | None = None  # the reading a year later, for planned events ("en mai" said in March)
 
 
-CONTEXT_GROUPS = frozenset({"event", "also", "of"})  # rows that mark a sentence, not a date
+CONTEXT_GROUPS = frozenset({"event", "also", "of", "clause"})  # rows that mark a sentence, not a date
 
 
 @lru_cache(maxsize=None)

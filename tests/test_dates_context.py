@@ -224,6 +224,14 @@ UNDATED = [
     ("ru-nakanune-undated-event", "ru", "2024-03-15",
      "Путин провел телефонный разговор с президентом Казахстана Касым-Жомартом Токаевым накануне визита в Китай.",
      "talkedTo", "vladimir-putin", "kassym-jomart-tokayev"),
+    # a participle clause's date is its own: the meeting is not dated by the guest's arrival
+    ("fr-participle-clause", "fr", "2024-03-15",
+     "Emmanuel Macron a reçu Olaf Scholz, arrivé mardi à Paris.",
+     "met", "emmanuel-macron", "olaf-scholz"),
+    # a planned fact is not dated by the day it was announced
+    ("en-planned-said-on", "en", "2024-03-13",
+     "Russian President Vladimir Putin said on Monday he will visit China.",
+     "visited", "vladimir-putin", "china"),
     # an occurred invitation does not take the month of the future event it invites to
     ("it-invited-future-month", "it", "2024-04-17",
      "Giorgia Meloni ha invitato Emmanuel Macron al vertice sull'Africa, in programma a giugno in Puglia.",
@@ -385,6 +393,13 @@ def test_no_source_line_in_a_headline_or_sentence(text):
     ("de", "Scholz traf Ruto, der am Donnerstag in Berlin eingetroffen war.", "am Donnerstag", "traf", True),
     # the trigger inside the clause: the clause's date is its own
     ("es", "Peña recibió a Lula, quien firmó el acuerdo en agosto.", "en agosto", "firmó", False),
+    # a participle right after a comma opens a reduced relative clause
+    ("fr", "Macron a reçu Scholz, arrivé mardi à Paris, pour un dîner.", "mardi", "reçu", True),
+    ("pt", "Chapo discutiu a situação da fronteira, encerrada desde as eleições de 9 de outubro.", "9 de outubro",
+     "discutiu", True),
+    ("it", "Meloni, arrivata ieri a Tunisi, ha incontrato Saied.", "ieri", "incontrato", True),
+    ("ru", "Путин, прибывший в среду в Пекин, провел переговоры с Си Цзиньпином.", "в среду", "провел", True),
+    ("fr", "Le chancelier, arrivé mardi à Paris, a été reçu.", "mardi", "arrivé", False),
     # a complement clause of a saying is no relative clause where it holds the trigger
     ("pt", "Lula afirmou, em Brasília, que o acordo foi assinado na segunda-feira.", "na segunda-feira",
      "assinado", False),
