@@ -153,6 +153,11 @@ DATED = [
      "deutsch-französischen Regierungskonsultationen geleitet.\n\nScholz war am Montag in Paris eingetroffen.\n\n"
      "Am Rande der Konsultationen telefonierte Scholz mit dem chinesischen Staatschef Xi Jinping.",
      "talkedTo", "olaf-scholz", "xi-jinping", "2024-03-13", "day"),
+    # the next sentence dates the lead's fact through the sides its own facts name ("os dois presidentes")
+    ("pt-group-next-sentence", "pt", "2024-03-15",
+     "O presidente Luiz Inácio Lula da Silva e o presidente Javier Milei viajaram para Madrid. Na capital "
+     "espanhola, os dois presidentes reuniram-se na terça-feira com o rei Felipe VI.",
+     "visited", "javier-milei", "madrid", "2024-03-12", "day"),
     # the date of the elections a meeting follows is not the meeting's: the story's is
     ("pt-date-of-a-noun", "pt", "2024-03-15",
      "O presidente Luiz Inácio Lula da Silva tomou posse nesta quarta-feira numa cerimónia em Brasília.\n\n"
