@@ -239,6 +239,15 @@ def _readings(masked: str, lang: str) -> list[str]:
     return [masked] if blanked == masked else [masked, blanked]
 
 
+def _participle(text: str, lang: str) -> bool:
+    """Whether the first word of `text` is a participle by its ending ("arrivato", "arrivée")."""
+    from .lexicon import lexicon
+
+    word = re.match(r"[^\W\d_]+", text)
+    endings = lexicon(lang).words("participle_ending")
+    return bool(word and endings) and any(word.group().casefold().endswith(e) for e in endings)
+
+
 def find_matches(masked: str, lang: str) -> list[Match]:
     claimed: dict[str, list[tuple[int, int]]] = {}
     out = []
@@ -281,6 +290,13 @@ def find_matches(masked: str, lang: str) -> list[Match]:
                 while nxt is not None and set(_ids(nxt.group("S"))) <= oblique:
                     nxt = pat.subject.search(window, nxt.end())
                 sm = nxt or sm
+                # "il leader cinese Xi Jinping, arrivato nella capitale russa": a verb right after a
+                # name and a comma is said of that name (an apposition), not of the clause's subject
+                # (grammar kind `participle_ending`: the verb must be a participle)
+                apposed = re.search(rf"{ARG}\s*,\s*$", window) if _participle(text[m.start():m.start() + 40], lang) else None
+                if apposed and apposed.start() > sm.start():
+                    sm = next((x for x in [pat.subject.search(window, apposed.start())]
+                               if x is not None and x.start() == apposed.start()), sm)
                 subj = _ids(sm.group("S"))
             obj = _ids(groups.get("O"))
             # the slot that closes the match may go on as a list with its preposition repeated

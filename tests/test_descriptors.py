@@ -97,6 +97,13 @@ CAPITALS: list[tuple[str, str, str, tuple[str, str, str]]] = [
      ("visited", "olaf-scholz", "kyiv")),
     ("ru-capital-genitive", "ru", "Сергей Лавров прибыл в столицу Китая в понедельник.",
      ("visited", "sergey-lavrov", "beijing")),
+    ("it-participle-after-the-object", "it",
+     "Il presidente Sergio Mattarella ha ricevuto al Quirinale il presidente francese Emmanuel Macron, "
+     "arrivato nella capitale italiana lunedì.",
+     ("visited", "emmanuel-macron", "rome")),
+    ("fr-participle-after-the-object", "fr",
+     "Le président Emmanuel Macron a reçu à l'Élysée le chancelier Olaf Scholz, arrivé dans la capitale française lundi.",
+     ("visited", "olaf-scholz", "paris")),
     ("it-capital-adjective", "it", "Giorgia Meloni è arrivata nella capitale ucraina lunedì.",
      ("visited", "giorgia-meloni", "kyiv")),
 ]
