@@ -239,6 +239,23 @@ def _readings(masked: str, lang: str) -> list[str]:
     return [masked] if blanked == masked else [masked, blanked]
 
 
+_QUOTATION = re.compile(r'"[^"\n]*"|«[^»\n]*»|“[^”\n]*”|„[^“”\n]*[“”]')
+
+
+def _in_quotation(text: str, pos: int) -> bool:
+    return any(q.start() < pos < q.end() for q in _QUOTATION.finditer(text))
+
+
+def _across_clause(row: str, m: re.Match[str], span: tuple[int, int], text: str, lang: str) -> bool:
+    """A slot a row wants a few words before its trigger (`{S} ..`) cannot reach across a clause
+    break: in "БРИКС, куда его пригласил Путин" the summit is not who invited."""
+    for slot in ("S", "O"):
+        if (m.groupdict().get(slot) and m.end(slot) <= span[0] and re.search(rf"\{{{slot}[~=]?\}} \.\.(?!\.)", row)
+                and _clause_breaks(lang).search(text, m.end(slot), span[0])):
+            return True
+    return False
+
+
 def _participle(text: str, lang: str) -> bool:
     """Whether the first word of `text` is a participle by its ending ("arrivato", "arrivée")."""
     from .lexicon import lexicon
@@ -268,6 +285,10 @@ def find_matches(masked: str, lang: str) -> list[Match]:
                 continue
             if pat.nominative_object and set(_ids(groups.get("O"))) & oblique:
                 continue
+            if _across_clause(pat.text, m, span, text, lang):
+                continue
+            if pat.relation == "quoted" and groups.get("O") and _in_quotation(text, m.start("O")):
+                continue  # the speaker is no name of the words quoted ('"L'Italia è ...", ha detto Milei')
             if pat.subject is not None:
                 # the earliest fitting subject within reach before the trigger (the clause subject)
                 window = _blank_relative_clauses(masked[max(0, m.start() - SUBJECT_REACH):m.start()], lang)

@@ -1085,6 +1085,16 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("visited", "giorgia-meloni", "japan")]),
     ("it-supports-quoted-headline", "it", "Lula a Roma, Meloni: \"Italia al fianco del Brasile\"", [W("supports", "italy", "brazil")]),
     ("es-supports-quoted-headline", "es", "Lula en Madrid, Sánchez: \"España apoya a Brasil\"", [W("supports", "spain", "brazil")]),
+    ("es-none-visit-of-another", "es", "Pedro Sánchez y Xi Jinping firman acuerdos durante la visita de Estado del brasileño a China.",
+     [W("signedAgreement", "pedro-sanchez", "xi-jinping")]),
+    ("ru-none-where-clause", "ru", "Лула приедет в Казань на саммит БРИКС, куда его пригласил Владимир Путин.",
+     [W("visited", "lula", "kazan", P)]),
+    ("it-quoted-interview-inverted", "it", "\"La Germania è un partner prezioso\", ha detto Giorgia Meloni in un'intervista all'agenzia ANSA.",
+     [W("quoted", "ansa", "giorgia-meloni")]),
+    ("es-quoted-interview-inverted", "es", "\"Francia es un aliado\", dijo Pedro Sánchez en una entrevista con el diario El País.",
+     [W("quoted", "el-pais", "pedro-sanchez")]),
+    ("pt-quoted-interview-inverted", "pt", "\"A França é uma aliada\", disse Lula em entrevista ao jornal Folha de S.Paulo.",
+     [W("quoted", "folha-de-s-paulo", "lula")]),
 ]
 # Each language must cover these kinds of case (the id names the kind).
 KINDS = ("-denied", "-planned", "-relative", "-capital", "-holdsPosition", "-pronoun", "-none")
