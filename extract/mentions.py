@@ -53,6 +53,8 @@ def merge_mentions(doc: Document, engine_ann: Annotation | None, gaz_ann: Annota
     # name particles join the words of a longer name ("Colar da Ordem de Timor-Leste")
     links = titles | {w.casefold() for w in (lex.words("name_particle") if lex else [])}
     engine_mentions = _joined_by_acronym(doc, list(engine_ann.mentions) if engine_ann else [], gaz_ann.mentions)
+    # a lone word of an office is no name ("ses fonctions de Haute représentante": not a place "Haute")
+    engine_mentions = [m for m in engine_mentions if " " in m.text(doc) or m.text(doc).casefold() not in titles]
     engine_mentions += _acronyms(doc, engine_mentions, gaz_ann.mentions)
     gaz = [m for m in sorted(gaz_ann.mentions, key=lambda m: m.start)
            if not any(_longer_name(doc, e, m, links, heads) for e in engine_mentions)]

@@ -74,7 +74,11 @@ def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
     ("es", "La Secretaría General de la OEA publicó el informe.", {"Secretaría General": "Organization"}),
     ("es", "El presidente habló desde la Casa de Nariño.", {"Casa de Nariño": "Place"}),
     ("pt", "Recebeu o Colar da Ordem de Timor-Leste.", {"Colar da Ordem de Timor-Leste": "Award"}),
+    # a conjunction inside an institution's name
+    ("es", "Habló en el Foro de la Seda y la Cooperación en Lima.", {"Foro de la Seda y la Cooperación": "Organization"}),
+    ("pt", "O Ministério da Ciência e Tecnologia publicou o edital.", {"Ministério da Ciência e Tecnologia": "Organization"}),
     # a context word before a place
+    ("it", "Ha pregato nella basilica di San Gennaro Maggiore.", {"San Gennaro Maggiore": "Place"}),
     ("pt", "O trânsito na fronteira de Vila Nova Serra foi reaberto.", {"Vila Nova Serra": "Place"}),
 ])
 def test_unknown_names_are_found_and_typed(lang, text, want):
@@ -108,6 +112,8 @@ def test_unknown_names_are_found_and_typed(lang, text, want):
     ("ru", "Накануне Вашингтон осудил запуск ракеты.", {"Накануне Вашингтон", "Накануне"}),
     # an office of several words whose last word is capitalised, and its particle
     ("pt", "Tomou posse como Presidente da República de Moçambique.", {"República", "da República"}),
+    # a conjunction after an institution without a particle joins nothing
+    ("es", "Se reunió con el Banco Mundial y Marta Pérez en Lima.", {"Banco Mundial y Marta Pérez"}),
 ])
 def test_capitalised_words_that_are_no_names(lang, text, not_names):
     assert not not_names & set(_names(lang, text))

@@ -570,6 +570,23 @@ def test_office_holder_read_across_apposition_words(lang, text, person, owner):
     ("it", "Santa Sede", "vatican-city"),
     ("it", "Partito Democratico", "partito-democratico"),
     ("es", "La Nación", "la-nacion"),
+    ("fr", "ordre du Prince Iaroslav le Sage", "order-of-prince-yaroslav-the-wise"),
+    ("pt", "Ordem de Timor-Leste", "order-of-timor-leste"),
+    ("de", "Auswärtige Amt", "german-foreign-office"),
+    ("de", "Grünen", "alliance-90-the-greens"),
+    ("fr", "M23", "m23"),
 ])
-def test_italian_seats_of_power_parties_and_media(gaz, lang, form, key):
+def test_seats_of_power_parties_media_and_orders(gaz, lang, form, key):
     assert key in {k for k, _ in gaz.lookup(form, lang)}
+
+
+@pytest.mark.parametrize("lang, text, word", [
+    ("fr", "Elle a pris ses fonctions de Haute représentante de l'Union européenne.", "Haute"),
+])
+def test_a_lone_word_of_an_office_is_no_name(lang, text, word):
+    from newskg.extract.model import DateValue, Document
+    from newskg.extract.pipeline import extract
+
+    doc = Document(id="d", text=text, lang=lang, published=DateValue.parse("2024-03-15"))
+    result = extract([doc], engine="auto")
+    assert word not in {n.text(result.docs[0]) for n in result.names["d"]}

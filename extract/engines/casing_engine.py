@@ -45,6 +45,7 @@ def _cues(lang: str) -> dict:
         "heads": {w.casefold() for w in lex.words("name_head")},
         "head_types": {w.casefold(): typ for w, typ in lex.valued("name_head")},
         "particles": {w.casefold() for w in lex.words("name_particle")},
+        "conj": {w.casefold() for w in lex.words("conj") if " " not in w and w.isalpha()},
         "determiners": {w.casefold() for w in lex.words("determiner")},
         "links": {w.casefold() for w in lex.words("title_link")},
         "nouns_capitalised": "nouns" in lex.words("casing"),
@@ -139,8 +140,14 @@ def runs(text: str, tokens: list[Token], cues: dict) -> list[tuple[int, int]]:
                 continue
             # one or two particles ("da", "de la", "of the") between capitalised words
             k = j
+            # an institution's name may join two nouns ("Foro de la Franja y la Ruta", "Ministerio de
+            # Ciencia y Tecnología"): a conjunction is a particle in a run with a head noun and a
+            # particle already ("el Banco Mundial y Lula" stays two names)
+            words = {t.text.casefold() for t in tokens[i:j]}
+            joined = cues["particles"] | cues["conj"] if words & cues["heads"] and words & cues["particles"] \
+                else cues["particles"]
             # an elided particle is written without the space ("Banca d'Italia", "Conseil d'État")
-            while k < len(tokens) and k - j < 2 and tokens[k].text.casefold() in cues["particles"] \
+            while k < len(tokens) and k - j < 2 and tokens[k].text.casefold() in joined \
                     and (tokens[k].text[-1] in "'’" or text[tokens[k].end:tokens[k].end + 1] == " "):
                 k += 1
             if k == j or k >= len(tokens) or not _capitalised(tokens[k], cues) \
