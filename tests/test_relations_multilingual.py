@@ -1095,6 +1095,12 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("quoted", "el-pais", "pedro-sanchez")]),
     ("pt-quoted-interview-inverted", "pt", "\"A França é uma aliada\", disse Lula em entrevista ao jornal Folha de S.Paulo.",
      [W("quoted", "folha-de-s-paulo", "lula")]),
+    ("fr-accompanied-delegation-dont", "fr", "Emmanuel Macron est accompagné d'une importante délégation, dont le ministre Jean-Noël Barrot.",
+     [W("accompanied", "jean-noel-barrot", "emmanuel-macron")]),
+    ("de-accompanied-business-delegation", "de", "Begleitet wird Olaf Scholz von Boris Pistorius und einer Wirtschaftsdelegation, der unter anderem Annalena Baerbock angehört.",
+     [W("accompanied", "annalena-baerbock", "olaf-scholz"), W("accompanied", "boris-pistorius", "olaf-scholz")]),
+    ("fr-accompanied-delegation-spouse", "fr", "Emmanuel Macron est arrivé à Rabat. Il est accompagné de son épouse Brigitte Macron et d'une délégation, dont le ministre Jean-Noël Barrot.",
+     [W("visited", "emmanuel-macron", "rabat"), W("accompanied", "brigitte-macron", "emmanuel-macron"), W("accompanied", "jean-noel-barrot", "emmanuel-macron")]),
 ]
 # Each language must cover these kinds of case (the id names the kind).
 KINDS = ("-denied", "-planned", "-relative", "-capital", "-holdsPosition", "-pronoun", "-none")
