@@ -173,6 +173,15 @@ def _role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Na
             for key in [(n.office, None)] + ([(n.office, n.office_of.entity)] if n.office_of is not None else []):
                 first = holding.setdefault(key, {})
                 first[n.entity] = min(first.get(n.entity, n.start), n.start)
+    # a person's party in brackets after the name ("Friedrich Merz (CDU)"): who "der CDU-Vorsitzende" may be
+    orgs = {n.start: n.entity for n in names if n.type == "Organization" and n.entity}
+    members: dict[str, dict[str, int]] = {}
+    for n in names:
+        m = re.match(r" ?\(", doc.text[n.end:n.end + 2]) if n.type == "Person" and n.entity else None
+        org = orgs.get(n.end + m.end()) if m else None
+        if org:
+            first = members.setdefault(org, {})
+            first[n.entity] = min(first.get(n.entity, n.start), n.start)
     plural = lex.words("plural_determiner")
     plural_rx = re.compile(rf"(?<!\w){alternation(plural)}\s+$", re.IGNORECASE) if plural else None
     unnamed: set[str] = set()   # offices a bare title stood for before anyone holding them was named
@@ -186,6 +195,10 @@ def _role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Na
             if where == of and office_fits(ref.office, office):
                 # a reference points back: "el diplomático" is someone named before it
                 holders |= {k for k, at in first.items() if at < ref.start or not pointing}
+        if not holders and of in members and _after_determiner(doc.text, ref.start, lex):
+            # nobody is said to hold the office: the one member named before it ("Merz (CDU) ...
+            # der CDU-Vorsitzende")
+            holders = {k for k, at in members[of].items() if at < ref.start}
         if len(holders) == 1:
             ref.entity = holders.pop()
         elif ref.office_of is None:
@@ -197,6 +210,11 @@ def _role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Na
             continue
         out.append(ref)
     return out
+
+
+def _after_determiner(text: str, pos: int, lex: Lexicon) -> bool:
+    dets = lex.words("determiner")
+    return bool(dets) and re.search(rf"(?<!\w){alternation(dets)}\s+$", text[max(0, pos - 12):pos], re.IGNORECASE) is not None
 
 
 def _roles_as_states(text: str, start: int, end: int, args: list[_Arg], matches: list, lang: str) -> list:
