@@ -949,7 +949,7 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     # condemnations in relative clauses and idioms, delegations, outlets, German perfect travel
     ("fr-met-light-verb-pluperfect", "fr", "Emmanuel Macron avait eu jeudi un long entretien avec le chancelier Olaf Scholz.",
      [W("met", "emmanuel-macron", "olaf-scholz", date="2024-03-14")]),
-    ("fr-talkedTo-adverbials", "fr", "Emmanuel Macron s'est de son côté longuement entretenu jeudi soir par téléphone avec Olaf Scholz.",
+    ("fr-talkedTo-adverbials", "fr", "Emmanuel Macron s'est de nouveau entretenu jeudi soir par téléphone avec Olaf Scholz.",
      [W("talkedTo", "emmanuel-macron", "olaf-scholz", date="2024-03-14")]),
     ("fr-succeeded-nationality", "fr", "Keir Starmer est devenu Premier ministre, succédant au conservateur Rishi Sunak.",
      [W("succeeded", "keir-starmer", "rishi-sunak")]),
