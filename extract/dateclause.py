@@ -88,7 +88,10 @@ def _future_words(lang: str) -> re.Pattern[str] | None:
 
 @lru_cache(maxsize=None)
 def _reporting_words(lang: str) -> re.Pattern[str] | None:
-    words = sorted(lexicon(lang).words("reporting"), key=len, reverse=True)
+    """Saying verbs, and announcing ones (grammar kind `announcing`: "anunció", "annoncé"), which
+    date a saying but, unlike `reporting` words, may also be the event ("a annoncé lundi des sanctions")."""
+    lex = lexicon(lang)
+    words = sorted(lex.words("reporting") + lex.words("announcing"), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
                       re.IGNORECASE) if words else None
 

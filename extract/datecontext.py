@@ -184,10 +184,11 @@ class DateContext:
         """What "the day before" with no day before it in its sentence is the eve of, and "in the
         afternoon" the day of: the last day told in its paragraph, else the story's day (a report
         steps back from its news: "Накануне", "La veille", "Na véspera" opening a paragraph, and
-        forward: "Am Nachmittag" after a flashback), else the publication day."""
+        forward: "Am Nachmittag" after a flashback), else the dateline's; none where the story gave
+        no day (then "the day before" is the eve of the last day told, or of publication)."""
         if self._day_in_paragraph is not None and self._day_in_paragraph[0] == para:
             return {"story": self._day_in_paragraph[1]}
-        anchor = self.story_day or (self.dateline[2] if self.dateline else None) or self.published
+        anchor = self.story_day or (self.dateline[2] if self.dateline else None)
         return {"story": anchor} if anchor is not None and anchor.precision == "day" else {}
 
     def _ahead(self, text: str, d: DateMention) -> DateMention:
