@@ -2,7 +2,11 @@
 
 Read sentence by sentence, in order (extract/facts.py calls `enter` then `settle` for each):
 - anaphors ("the same day", "cùng ngày", "am selben Tag") take the last date mentioned before, at
-  their precision (temporal.find_dates with `earlier`);
+  their precision (temporal.find_dates with `earlier`); "the day before" ("Накануне", "La veille")
+  and a part of the day ("Am Nachmittag") opening a sentence look back from, or stay on, the day of
+  their paragraph, else the story's day: the first day the lead tells (a flashback between does
+  not move it); "on the eve of the summit" is the day before the day an earlier sentence gave it;
+- a weekday or yearless month in a future clause is the coming one (extract/dateclause.py);
 - a dateline ("HANOI, June 24 (Reuters) -", "МОСКВА, 24 июня. /ТАСС/.") dates the lead; within
   the lead sentence the body's own date wins over it (the dateline is when the report was filed);
 - an undated fact of an event relation (met, talkedTo, visited, ...) that happened, in a sentence
@@ -11,13 +15,19 @@ Read sentence by sentence, in order (extract/facts.py calls `enter` then `settle
   an `event` group, the event found by its noun in an earlier dated sentence), or where it shares
   a participant with the last dated sentence of the same paragraph (of the paragraph before when
   it says "also": rows with an `also` group; of any paragraph before when it names an event that
-  no dated sentence named: "à l'issue de l'entretien") and no other date came between; a person
-  takes part in the story of the state or body they hold office in ("the French minister");
+  no dated sentence named: "à l'issue de l'entretien"; of the lead, in the paragraph after it, for
+  a meeting, signing or award in person in no other city, unless the lead dates a saying) and no
+  other date came between; a person takes part in the story of the state or body they hold office
+  in ("the French minister"), a capital in its state's; one fact of a sentence so dated dates the
+  others sharing a side with it ("All three were received by Zelensky");
+- an undated event fact of the headline takes the story's day when one of its sides takes part in
+  the lead (after the body's own date for the same fact, extract/facts.py `_date_twins`);
 - an undated event fact whose sentence is followed, in the same paragraph, by a dated one naming
   both its sides (or people holding office in them) takes that date: a lead that says what
   happened, then a sentence that says when ("Germany and Kenya signed ... Faeser and Mudavadi
   signed it on Friday");
-- a date in a relative clause (", who took office in August") is that clause's, not the story's.
+- a date in a relative or participle clause (", who took office in August", ", arrived on Monday")
+  or modifying a noun ("since the elections of 9 October") is that clause's or noun's, not the story's.
 Offices, support, criticism and quotations never take a date from context: they are states or
 sayings, not events of the day. Wrong dates are worse than none, hence the conditions.
 """
