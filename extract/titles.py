@@ -12,6 +12,7 @@ from functools import lru_cache
 from .lexicon import Lexicon
 from .mentions import POSSESSIVE, Named
 from .model import Document
+from .offices_taken import read_offices_taken
 
 
 def strip_titles(doc: Document, names: list[Named], lex: Lexicon) -> None:
@@ -55,6 +56,7 @@ def read_title_phrases(doc: Document, names: list[Named], lex: Lexicon) -> None:
             _title_after(doc, names, i, titles, fillers | linking | posting)
         if n.office and n.office_of is None and n.implied_of:
             n.office_of = _implied_owner(n)
+    read_offices_taken(doc, names, lex, titles, casefolded(doc.text))
 
 
 def title_table(lex: Lexicon) -> list[tuple[str, str, str, str | None]]:

@@ -74,6 +74,11 @@ def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
     ("es", "La Secretaría General de la OEA publicó el informe.", {"Secretaría General": "Organization"}),
     ("es", "El presidente habló desde la Casa de Nariño.", {"Casa de Nariño": "Place"}),
     ("pt", "Recebeu o Colar da Ordem de Timor-Leste.", {"Colar da Ordem de Timor-Leste": "Award"}),
+    # a German compound ending in a context word types the name after it
+    ("de", "Kritik kam von der Menschenrechtsorganisation Pro Natura Libera.", {"Pro Natura Libera": "Organization"}),
+    # context words with their link: "agência noticiosa", "província de", "porto do"
+    ("pt", "Foi citado pela agência noticiosa Kabinda. Depois visitou a província de Malanje.",
+     {"Kabinda": "Organization", "Malanje": "Place"}),
     # a conjunction inside an institution's name
     ("es", "Habló en el Foro de la Seda y la Cooperación en Lima.", {"Foro de la Seda y la Cooperación": "Organization"}),
     ("pt", "O Ministério da Ciência e Tecnologia publicou o edital.", {"Ministério da Ciência e Tecnologia": "Organization"}),

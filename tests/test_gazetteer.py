@@ -575,6 +575,8 @@ def test_office_holder_read_across_apposition_words(lang, text, person, owner):
     ("de", "Auswärtige Amt", "german-foreign-office"),
     ("de", "Grünen", "alliance-90-the-greens"),
     ("fr", "M23", "m23"),
+    ("fr", "Ordre national de Côte d'Ivoire", "national-order-ivory-coast"),
+    ("fr", "Ordre national du Mérite", "national-order-of-merit-france"),
 ])
 def test_seats_of_power_parties_media_and_orders(gaz, lang, form, key):
     assert key in {k for k, _ in gaz.lookup(form, lang)}
@@ -590,3 +592,20 @@ def test_a_lone_word_of_an_office_is_no_name(lang, text, word):
     doc = Document(id="d", text=text, lang=lang, published=DateValue.parse("2024-03-15"))
     result = extract([doc], engine="auto")
     assert word not in {n.text(result.docs[0]) for n in result.names["d"]}
+
+
+@pytest.mark.parametrize("lang, text, person, owner", [
+    ("pt", "Rui Tavares tomou hoje posse como presidente do Banco Mundial.", "rui-tavares", "world-bank"),
+    ("es", "Pedro Ruiz asumió el lunes como secretario general de la OEA.", "pedro-ruiz", "oas"),
+    ("en", "Maria Lopez was sworn in as president of Peru on Monday.", "maria-lopez", "peru"),
+])
+def test_office_taken_after_the_name(lang, text, person, owner):
+    """'X tomou posse como TITLE de Y': the office a person takes, read after the name (grammar
+    kind takes_office)."""
+    from newskg.extract.model import DateValue, Document
+    from newskg.extract.pipeline import extract
+
+    doc = Document(id="d", text=text, lang=lang, published=DateValue.parse("2024-03-15"))
+    result = extract([doc], engine="auto")
+    positions = {(f.subject, f.object) for f in result.facts["d"] if f.relation == "holdsPosition"}
+    assert (person, owner) in positions, positions

@@ -166,6 +166,12 @@ def _context_type(tokens: list[Token], first: int, cues: dict) -> str | None:
     for n in (3, 2, 1):
         if len(before) >= n and " ".join(before[-n:]) in cues["context"]:
             return cues["context"][" ".join(before[-n:])]
+    if cues["nouns_capitalised"] and before:
+        # a compound ending in a context word: "Flüchtlingsorganisation Pro Asyl"
+        typ = next((t for form, t in cues["context"].items() if len(form) >= 6 and " " not in form
+                    and before[-1].endswith(form)), None)
+        if typ is not None:
+            return typ
     # "presidente (ejecutivo) do BNDES": what an office is of is an organisation (or a state,
     # which the gazetteer knows), not its holder
     if len(before) >= 2 and before[-1] in cues["links"] and any(_is_title(w, cues) for w in before[-3:-1]):
@@ -204,14 +210,15 @@ def _short_name(word: str, cues: dict) -> bool:
 
 def _leading_noun(tokens: list[Token], first: int, last: int, cues: dict) -> bool:
     """Where nouns are capitalised, a counterpart word or an inflected common noun before a name
-    ("seinem Kollegen Radosław Sikorski", "des Langzeitherrschers Baschar al-Assad") is no part of
-    it: a counterpart word always, an inflected noun when a name of two words or more follows."""
+    ("seinem Kollegen Radosław Sikorski", "des Langzeitherrschers Baschar al-Assad",
+    "Flüchtlingsorganisation Pro Asyl") is no part of it: a counterpart word always, an inflected
+    noun or one with a common noun's ending when a name of two words or more follows."""
     if not cues["nouns_capitalised"] or first >= last:
         return False
     word = tokens[first].text.casefold()
     if word in cues["person_words"]:
         return True
-    return last - first >= 2 and word.endswith(cues["lead_noun_endings"]) and "-" not in word
+    return last - first >= 2 and word.endswith(cues["lead_noun_endings"] + cues["noun_suffixes"]) and "-" not in word
 
 
 def _name_opens(text: str, span: list[Token], known: list[tuple[int, int, str]], cues: dict) -> bool:
@@ -266,6 +273,7 @@ def name_mentions(text: str, tokens: list[Token], lang: str, sentence_start: int
             continue   # "Ende Januar", "Anfang Mai": a time, not a name
         typ = _context_type(tokens, first, cues)
         if typ == "Organization" and last - first >= 2 and _short_name(tokens[first].text, cues) \
+                and first > 0 and tokens[first - 1].text.casefold() in cues["links"] \
                 and not any(tokens[first].start <= a < tokens[last].end for a, _, _ in known):
             # "la segretaria del Pd Elly Schlein", "presidente do BNDES Aloizio Mercadante": the office's
             # organisation by its short name, then its holder
