@@ -31,25 +31,41 @@ def office_fits(said: str | None, held: str | None) -> bool:
     return said == held or held in _office_classes().get(said.casefold(), ()) or held.endswith(" " + said)
 
 
-def _split_title(low: str, country: Named, titles) -> tuple[int, int, str] | None:
+def _split_title(low: str, country: Named, splits: dict[str, list[tuple[str, str]]]) -> tuple[int, int, str] | None:
     """A title with the country's adjective inside it: "Глава малайзийского правительства" is
-    "глава правительства" of Malaysia. (start, end, office)."""
-    if country.type != "Country":
+    "глава правительства" of Malaysia. (start, end, office). `splits`: _title_splits."""
+    if country.type != "Country" or not splits:
         return None
-    before, after = low[:country.start], low[country.end:country.end + 60]
+    lo = max(0, country.start - 80)   # a window: slicing the whole text per country is quadratic
+    before, after = low[lo:country.start], low[country.end:country.end + 60]
     if not before.endswith(" ") or not after.startswith(" "):
         return None
     before, after = before.rstrip(), after.lstrip()
     gap = len(low[country.end:country.end + 60]) - len(after)
-    for form, office, kind, _ in titles:
-        words = form.split(" ")
-        for k in range(1, len(words)):
-            head, tail = " ".join(words[:k]), " ".join(words[k:])
-            s = len(before) - len(head)
-            if kind == "office" and before.endswith(head) and (s == 0 or not low[s - 1].isalnum()) \
-                    and after.startswith(tail) and (len(after) == len(tail) or not after[len(tail)].isalnum()):
+    words = before.split(" ")
+    for k in range(1, min(4, len(words)) + 1):
+        head = " ".join(words[-k:])
+        s = lo + len(before) - len(head)
+        if s > 0 and low[s - 1].isalnum():
+            continue
+        for tail, office in splits.get(head, ()):
+            if after.startswith(tail) and (len(after) == len(tail) or not after[len(tail)].isalnum()):
                 return s, country.end + gap + len(tail), office
     return None
+
+
+def _title_splits(titles) -> dict[str, list[tuple[str, str]]]:
+    """Each office title of several words cut in two: head -> [(tail, office)], longest tail first."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for form, office, kind, _ in titles:
+        words = form.split(" ")
+        if kind != "office":
+            continue
+        for k in range(1, len(words)):
+            out.setdefault(" ".join(words[:k]), []).append((" ".join(words[k:]), office))
+    for tails in out.values():
+        tails.sort(key=lambda t: -len(t[0]))
+    return out
 
 
 def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Named]:
@@ -63,6 +79,7 @@ def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> lis
     # office is the other person's, which the phrase does not say: facts.py leaves it unresolved)
     titles += sorted(((fold(w), "", "counterpart", None) for w in lex.words("counterpart")), key=lambda t: -len(t[0]))
     low = casefolded(doc.text)
+    splits = _title_splits(titles)
     persons = sorted((o.start, o.end) for o in names if o.type == "Person")
     person_starts = [s for s, _ in persons]
     longest = max((e - s for s, e in persons), default=0)
@@ -76,7 +93,7 @@ def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> lis
         k = n.start
         while k > 0 and doc.text[k - 1] == " ":
             k -= 1
-        hit = _split_title(low, n, titles) or match_title_end(low, k, titles)
+        hit = _split_title(low, n, splits) or match_title_end(low, k, titles)
         if hit and len(hit) == 3:   # "Глава малайзийского правительства"
             ref = Named(hit[0], hit[1], "Person", office=hit[2], office_of=n, kind="role", engine="title")
         elif hit:
