@@ -13,6 +13,7 @@ from .lexicon import Lexicon
 from .mentions import POSSESSIVE, Named
 from .model import Document
 from .offices_taken import read_offices_taken
+from .title_apposition import apposition_lead, portfolio_list
 
 
 def strip_titles(doc: Document, names: list[Named], lex: Lexicon) -> None:
@@ -181,7 +182,7 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
     if not comma:
         # "président du Conseil européen, le Portugais António Costa", "l'émir du Qatar, cheikh
         # Tamim": a nationality noun or an honorific between the comma and the name
-        lead = _apposition_lead(doc, names, i, low, fillers, lead_words, lang)
+        lead = apposition_lead(doc, names, i, low, fillers, lead_words, lang)
         if lead is not None:
             comma = re.search(r",\s*$", doc.text[max(0, lead[0] - 20):lead[0]])
             if comma:
@@ -205,7 +206,7 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
             pos -= len(elided.group())
             continue
         prev = names[j] if j >= 0 else None
-        hit = match_title_end(low, k, titles) or _portfolio_list(low, k, titles, conjunctions)
+        hit = match_title_end(low, k, titles) or portfolio_list(low, k, titles, conjunctions, match_title_end)
         if hit is None and prev is not None and n.office_of is None and not seen_office:
             # "ministre russe des Affaires étrangères": the adjective inside the title is the owner
             # (past a name the engine found in the title's words, "Affaires étrangères")
@@ -272,49 +273,6 @@ def _title_before(doc: Document, names: list[Named], i: int, titles, fillers: se
         return
     # a link left dangling at the start ("của", "of") is not part of the phrase
     n.unit_start = min(n.unit_start, solid)
-
-
-def _portfolio_list(low: str, pos: int, titles, conjunctions: frozenset[str] | set[str]):
-    """An office over a list of portfolios, ending at `pos`: "министр инвестиций, торговли и
-    промышленности" is a minister's office (the list has a comma and a conjunction, lower case)."""
-    if not conjunctions:
-        return None
-    m = re.search(r"(?<!\w)((?:[^\W\d_]+,\s+)+[^\W\d_]+\s+(\w+)\s+[^\W\d_]+)$", low[max(0, pos - 120):pos])
-    if m is None or m.group(2) not in conjunctions or not low[pos - len(m.group(1)):pos].islower():
-        return None
-    start = pos - len(m.group(1))
-    hit = match_title_end(low, start - 1, titles) if start > 0 and low[start - 1] == " " else None
-    return hit if hit is not None and hit[2] == "office" else None
-
-
-def _apposition_lead(doc: Document, names: list[Named], i: int, low: str, fillers: set[str],
-                     lead_words: frozenset[str] | set[str], lang: str | None) -> tuple[int, Named | None] | None:
-    """Where a nationality noun ("le Portugais", "l'Espagnol") or a lower-case honorific (grammar kind
-    ``apposition_honorific``: "cheikh") opens the name's apposition: (its start, the nationality's
-    name or None)."""
-    n = names[i]
-    prev = names[i - 1] if i > 0 else None
-    if prev is not None and prev.type == "Country" and doc.text[prev.start:prev.start + 1].isupper() \
-            and not doc.text[prev.end:n.start].strip():
-        start = prev.start
-        word = re.search(r"(\w+['’]?)\s*$", low[max(0, start - 20):start])
-        if word and (word.group(1) in fillers or (len(word.group(1)) == 2 and word.group(1)[1] in "'’")):
-            start -= len(word.group(0))
-        return start, prev
-    word = re.search(r"(\w+)\s+$", doc.text[max(0, n.start - 30):n.start])
-    if word and word.group(1) in lead_words:   # lower case: "Cheikh" opening a name is a given name
-        return n.start - len(word.group(0)), None
-    # "el estadounidense Peter Holt": a lower-case nationality noun after a determiner
-    det = re.search(r"(?<!\w)(\w+)\s+([\w-]+)\s+$", doc.text[max(0, n.start - 40):n.start])
-    if det and det.group(1).casefold() in fillers and det.group(2).islower() and _demonym(det.group(2), lang):
-        return n.start - len(det.group(0)), None
-    return None
-
-
-def _demonym(word: str, lang: str | None) -> bool:
-    from newskg.ontology.gazetteer import load_gazetteer
-
-    return any(kind == "demonym" for _, kind in load_gazetteer().lookup(word, lang))
 
 
 def _compound_owner(doc: Document, title_start: int, lang: str | None) -> tuple[str, int] | None:

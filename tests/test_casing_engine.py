@@ -79,6 +79,9 @@ def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
     # context words with their link: "agência noticiosa", "província de", "porto do"
     ("pt", "Foi citado pela agência noticiosa Kabinda. Depois visitou a província de Malanje.",
      {"Kabinda": "Organization", "Malanje": "Place"}),
+    # a context word past a nationality adjective
+    ("it", "Lo ha riferito l'agenzia tunisina Kaps.", {"Kaps": "Organization"}),
+    ("es", "Lo publicó el diario chileno Tercera Hora.", {"Tercera Hora": "Organization"}),
     # a conjunction inside an institution's name
     ("es", "Habló en el Foro de la Seda y la Cooperación en Lima.", {"Foro de la Seda y la Cooperación": "Organization"}),
     ("pt", "O Ministério da Ciência e Tecnologia publicou o edital.", {"Ministério da Ciência e Tecnologia": "Organization"}),
