@@ -71,6 +71,11 @@ class _Thread:
     said: bool = False   # its date is that of a saying ("announced on Tuesday"), not of an event
 
 
+def _bare(text: str) -> str:
+    """A line's words, for comparing a caption with the headline it repeats."""
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
 def compatible(a: DateValue, b: DateValue) -> bool:
     """Whether two dates can name the same time: one is a prefix of the other (2024 and 2024-07-25)."""
     n = min(len(a.value), len(b.value))
@@ -210,14 +215,17 @@ class DateContext:
 
     def date_headline(self, facts: list[Fact]) -> None:
         """An undated event fact of the headline that the body did not date is the lead's news: it
-        takes the story's day where one of its sides takes part in the story the lead tells."""
+        takes the story's day where one of its sides takes part in the story the lead tells. So does
+        a line that repeats the headline (a photo caption, a standfirst)."""
         if self.headline is None or self.story_day is None:
             return
         reach = self._reach(self._story_names)
         lo, hi = self.doc.to_original(self.headline[0]), self.doc.to_original(max(self.headline[1] - 1, 0)) + 1
+        title = _bare(self.doc.text[self.headline[0]:self.headline[1]])
         for f in facts:
             if f.date is None and f.status == Status.OCCURRED and f.relation in EVENT_RELATIONS and \
-                    lo <= f.evidence.start < hi and any(self._reach({k}) & reach for k in (f.subject, f.object)):
+                    (lo <= f.evidence.start < hi or _bare(f.evidence.sentence) == title) and \
+                    any(self._reach({k}) & reach for k in (f.subject, f.object)):
                 f.date = self.story_day
 
     def _reach(self, keys: set[str]) -> set[str]:

@@ -174,6 +174,13 @@ DATED = [
      "Le président Emmanuel Macron est arrivé mardi à Berlin pour une visite d'État.\n\n"
      "Emmanuel Macron et le ministre Stéphane Séjourné ont été reçus par le chancelier Olaf Scholz.",
      "met", "stephane-sejourne", "olaf-scholz", "2024-03-12", "day"),
+    # a photo caption repeating the headline is the headline again
+    ("de-caption-repeats-headline", "de", "2024-03-15",
+     "Scholz reist nach Warschau\n\n"
+     "Berlin (dpa) - Bundeskanzler Olaf Scholz hat am Mittwoch den polnischen Regierungschef Donald Tusk "
+     "getroffen. Beide sprachen über die Ukraine und die Lage an der Grenze.\n\n"
+     "Scholz reist nach Warschau. (Foto: dpa)",
+     "visited", "olaf-scholz", "warsaw", "2024-03-13", "day"),
     # the headline's fact is the lead's news: it takes the lead's day
     ("de-headline", "de", "2024-03-15",
      "Scholz reist nach Warschau\n\n"
