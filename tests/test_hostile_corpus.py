@@ -202,7 +202,8 @@ def test_language_the_chosen_engine_lacks_is_reported_per_document(tmp_path):
     (src / "vi.txt").write_text(VI, encoding="utf-8")
     result = build([src], tmp_path / "out", engine="spacy", viewer=False)
     assert [str(e) for e in result.errors] == [f"{src / 'vi.txt'}: no spaCy pipeline for 'vi': install one of "
-                                               "vi_core_news_sm (pip install vi-core-news-sm) or set NEWSKG_SPACY_VI"]
+                                               "vi_core_news_lg, vi_core_news_md, vi_core_news_sm (pip install vi-core-news-sm) "
+                                                   "or set NEWSKG_SPACY_VI"]
     assert result.documents == 1
     assert _doc_triples(_store(tmp_path / "out"), "en") >= 4
 
