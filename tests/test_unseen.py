@@ -1,4 +1,4 @@
-"""Regression guard on articles the rules were not developed on (benchmarks/unseen, benchmarks/unseen-ml).
+"""Regression guard on articles the rules were not developed on (benchmarks/unseen, unseen-ml, unseen-ml2).
 
 Each set's articles and gold facts were written and annotated by hand, and committed, BEFORE the
 system was run on them; the rules were then improved from what they missed, with data first and
@@ -7,6 +7,8 @@ general code, each change with hand-written unit cases.
   10/20.
 - benchmarks/unseen-ml (2 each fr, es, pt, ru, de, commit 13876c3): first precision 0.733, recall
   0.239 (33/138), dates 5/11.
+- benchmarks/unseen-ml2 (2 each fr, es, pt, ru, de, it, commit c143bbb): first precision 0.845,
+  recall 0.386 (59/153), dates 11/20 (Italian data did not exist yet).
 The numbers are honest because the articles came first, but they are no longer blind tests: this
 only guards against falling back below what the fixes reached (minus a small margin). The score is
 graph/evaluate.py's, on a real build into a real store.
@@ -26,7 +28,9 @@ pytestmark = pytest.mark.slow
 # set: (gold file stem, languages, documents, floors reached after the fixes minus a small margin)
 SETS = {
     "unseen": ("unseen", {"en", "vi"}, 8, {"precision": 0.87, "recall": 0.80, "dates": 0.55}),
-    "unseen-ml": ("unseen-ml", {"fr", "es", "pt", "ru", "de"}, 10, {"precision": 0.75, "recall": 0.38, "dates": 0.30}),
+    "unseen-ml": ("unseen-ml", {"fr", "es", "pt", "ru", "de"}, 10, {"precision": 0.90, "recall": 0.58, "dates": 0.85}),
+    "unseen-ml2": ("unseen-ml2", {"fr", "es", "pt", "ru", "de", "it"}, 12,
+                   {"precision": 0.95, "recall": 0.70, "dates": 0.85}),
 }
 
 
