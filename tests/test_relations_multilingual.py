@@ -1101,6 +1101,19 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [W("accompanied", "annalena-baerbock", "olaf-scholz"), W("accompanied", "boris-pistorius", "olaf-scholz")]),
     ("fr-accompanied-delegation-spouse", "fr", "Emmanuel Macron est arrivé à Rabat. Il est accompagné de son épouse Brigitte Macron et d'une délégation, dont le ministre Jean-Noël Barrot.",
      [W("visited", "emmanuel-macron", "rabat"), W("accompanied", "brigitte-macron", "emmanuel-macron"), W("accompanied", "jean-noel-barrot", "emmanuel-macron")]),
+    # a denial verb before a meeting noun denies the meeting, adverbs between ("a en revanche démenti")
+    ("fr-denied-meeting-noun", "fr", "L'Élysée a en revanche démenti toute rencontre entre Emmanuel Macron et Vladimir Poutine.",
+     [W("met", "emmanuel-macron", "vladimir-putin", D)]),
+    ("es-denied-meeting-noun", "es", "La Moncloa desmintió una reunión entre Pedro Sánchez y Javier Milei.",
+     [W("met", "pedro-sanchez", "javier-milei", D)]),
+    ("pt-denied-meeting-noun", "pt", "O Planalto desmentiu uma reunião entre Lula e Javier Milei.",
+     [W("met", "lula", "javier-milei", D)]),
+    ("it-denied-meeting-noun", "it", "Palazzo Chigi ha smentito un incontro tra Giorgia Meloni e Vladimir Putin.",
+     [W("met", "giorgia-meloni", "vladimir-putin", D)]),
+    ("de-denied-meeting-noun", "de", "Die Bundesregierung dementierte ein Treffen zwischen Olaf Scholz und Wladimir Putin.",
+     [W("met", "olaf-scholz", "vladimir-putin", D)]),
+    ("ru-denied-meeting-noun", "ru", "В Кремле опровергли встречу Владимира Путина с Олафом Шольцем.",
+     [W("met", "vladimir-putin", "olaf-scholz", D)]),
 ]
 # Each language must cover these kinds of case (the id names the kind).
 KINDS = ("-denied", "-planned", "-relative", "-capital", "-holdsPosition", "-pronoun", "-none")
