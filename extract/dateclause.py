@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import lexicon
+from .lexicon import lexicon, word_regex
 
 _CLAUSE_END = re.compile(r"[,;:()\[\]«»\"“”]")
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]«»\"“”]|\s[-–—]\s")
@@ -81,9 +81,7 @@ def adnominal(text: str, pos: int, lang: str, trigger: int | None = None) -> boo
 
 @lru_cache(maxsize=None)
 def _future_words(lang: str) -> re.Pattern[str] | None:
-    words = sorted(lexicon(lang).words("planned"), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
-                      re.IGNORECASE) if words else None
+    return word_regex(lexicon(lang).words("planned"))
 
 
 @lru_cache(maxsize=None)
@@ -91,9 +89,7 @@ def _reporting_words(lang: str) -> re.Pattern[str] | None:
     """Saying verbs, and announcing ones (grammar kind `announcing`: "anunció", "annoncé"), which
     date a saying but, unlike `reporting` words, may also be the event ("a annoncé lundi des sanctions")."""
     lex = lexicon(lang)
-    words = sorted(lex.words("reporting") + lex.words("announcing"), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)",
-                      re.IGNORECASE) if words else None
+    return word_regex(lex.words("reporting") + lex.words("announcing"))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[int, int]:

@@ -50,6 +50,13 @@ def alternation(words: list[str]) -> str:
     return "(?:" + "|".join(map(re.escape, words)) + ")"
 
 
+def word_regex(words: list[str]) -> re.Pattern[str] | None:
+    """Any of the words as a whole word, longest first, ignoring case; None for no words."""
+    if not words:
+        return None
+    return re.compile(r"(?<!\w)" + alternation(sorted(words, key=len, reverse=True)) + r"(?!\w)", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1)
 def _languages() -> tuple[str, ...]:
     return tuple(sorted(p.parent.name for p in _lang_dir().glob("*/triggers.tsv")))
