@@ -17,6 +17,7 @@ from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Fact
 from .relations import find_matches, mask, pairs, signatures, status_of
 from .reports import Candidate, drop_told, find_reports, tells_event
 from .capitals import capital_references
+from . import prodrop
 from .datecontext import DateContext
 from .dateclause import adnominal, in_relative_clause, said_on
 from .temporal import find_amount
@@ -54,12 +55,17 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
     for f in facts:
         offices.setdefault(f.subject, set()).add(f.object)
     context = DateContext(doc, doc.lang or "en", offices)  # dates the story gives beyond a sentence's own words
+    prev_span: tuple[int, int] | None = None
+    prev_subject: Named | None = None   # the subject of the previous sentence, for a null subject
     for sent in ann.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         units = [n for n in names[lo:hi] if not n.absorbed]
         args = [_Arg(n.unit_start, min(n.unit_end, sent.end), n) for n in units]
         args += _pronouns(doc, sent.start, sent.end, args, seen_persons, lex, last_subject)
         args += [_Arg(g.start, g.end, g, pronoun=True) for g in groups.arguments(sent.start, sent.end, facts)]
+        unsaid = _null_subject(doc, sent.start, sent.end, args, prev_span, prev_subject)
+        args += [unsaid] if unsaid else []
+        prev_span, prev_subject = (sent.start, sent.end), _opening_person(doc.text, sent.start, units)
         args = _non_overlapping(sorted(args, key=lambda a: (a.start, -a.end)))
         args = [a for a in args if not _dateline(doc.text, sent.start, a)]
         seen_persons.extend(n for n in units if n.type == "Person")
@@ -75,6 +81,8 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
                              doc.lang or "en")
         matches += _roles_as_states(doc.text, sent.start, sent.end, args, matches, doc.lang or "en")
         matches = groups.expand(matches, args, offsets)   # a group argument becomes its members
+        if unsaid is not None and any(a is unsaid for a in args):
+            matches = _fill_null_subject(matches, masked, args.index(unsaid), doc.lang or "en")
         if not matches and not tells_event(masked, doc.lang or "en"):
             continue
         sentence_text = doc.text[sent.start:sent.end]
@@ -107,6 +115,8 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
                     if money:
                         fact.amount, fact.currency = money
                 facts.append(fact)
+                if len(facts) == before + 1:
+                    prev_subject = args[si].named   # the sentence's first fact tells its subject
         context.settle(facts[before:])
         # one participant named: a report of the event, evidence for the statement it fits
         reports += find_reports(
@@ -353,6 +363,41 @@ def _pronouns(doc: Document, start: int, end: int, args: list[_Arg], seen: list[
             elif candidates:
                 out.append(_Arg(s, e, candidates[-1], pronoun=True))
     return out
+
+
+def _null_subject(doc: Document, start: int, end: int, args: list[_Arg], prev_span: tuple[int, int] | None,
+                  prev_subject: Named | None) -> _Arg | None:
+    """"Lula visitó Chile. Luego viajó a Lima": the unsaid subject of a sentence that continues the
+    previous one is that one's subject (extract/prodrop.py), an empty argument before its verb."""
+    if prev_subject is None or not prodrop.continues(doc.text, prev_span, start):
+        return None
+    at = prodrop.gap(doc.text, start, end, doc.lang or "en", [(a.start, a.end) for a in args])
+    return _Arg(at, at, prev_subject, pronoun=True) if at is not None else None
+
+
+def _fill_null_subject(matches: list, masked: str, index: int, lang: str) -> list:
+    """The unsaid subject stays only as the subject of the verb right after it."""
+    from .relations import PLACEHOLDER, Match
+
+    at = next(m.end() for m in PLACEHOLDER.finditer(masked) if int(m.group(2)) == index)
+    out = []
+    for m in matches:
+        if index in m.subjects and prodrop.fills(masked, at, m.trigger[0], lang):
+            out.append(m)
+        elif index in m.subjects or index in m.objects:
+            out.append(Match(m.relation, [i for i in m.subjects if i != index],
+                             [i for i in m.objects if i != index], m.trigger, m.status, m.pattern, m.pre))
+        else:
+            out.append(m)
+    return out
+
+
+def _opening_person(text: str, start: int, units: list[Named]) -> Named | None:
+    """The person a sentence opens on ("Lula dijo ..."): its subject where no fact tells one."""
+    first = units[0] if units else None
+    if first is None or first.type != "Person" or text[start:first.unit_start].strip():
+        return None
+    return first
 
 
 def _non_overlapping(args: list[_Arg]) -> list[_Arg]:
