@@ -95,6 +95,8 @@ def _lower_case_demonym(gaz, text: str, start: int, end: int, lang: str | None) 
     "den chinesischen Präsidenten", "российский президент"): it names the state where it qualifies
     an office or a counterpart, written exactly as a demonym of the document's language."""
     surface = text[start:end]
+    if surface.endswith(".") and len(surface) > 1:   # "apoya la adhesión ucraniana." ends a sentence
+        surface, end = surface[:-1], end - 1
     if not lang or not any(kind == "demonym" and form_lang == lang and form == surface
                            for key, _ in gaz.lookup(surface, lang) for form, form_lang, kind in gaz.names(key)):
         return False
@@ -113,12 +115,14 @@ def _lower_case_demonym(gaz, text: str, start: int, end: int, lang: str | None) 
 def _title_forms(lang: str) -> tuple[str, ...]:
     """The offices and honorifics (counterpart words among them) of a language, casefolded, and
     the nouns for a capital ("la capitale ukrainienne": extract/capitals.py) and the role nouns
-    that stand for a person ("o governante australiano": extract/roles.py)."""
+    that stand for a person ("o governante australiano": extract/roles.py), and the nouns of a
+    state's cause ("la adhesión ucraniana": grammar kind `state_noun`, the object a row supports)."""
     from ..lexicon import lexicon
 
     lex = lexicon(lang)
     forms = {form.casefold() for form, _, kind in lex.titles if kind in ("office", "honorific")}
-    forms |= {w.casefold() for w in lex.words("capital_noun") + lex.words("descriptor")}
+    forms |= {w.casefold() for w in lex.words("capital_noun") + lex.words("descriptor")
+               + lex.words("state_noun")}
     return tuple(sorted(forms, key=len, reverse=True))
 
 
