@@ -50,6 +50,7 @@ def merge_mentions(doc: Document, engine_ann: Annotation | None, gaz_ann: Annota
     titles = {w.casefold() for form, _, _ in (lex.titles if lex else []) for w in form.split()}
     titles |= {w.casefold() for w in (lex.words("determiner") if lex else [])}
     heads = {w.casefold() for w in (lex.words("name_head") if lex else [])}
+    head_types = {w.casefold(): t for w, t in (lex.valued("name_head") if lex else [])}
     # name particles join the words of a longer name ("Colar da Ordem de Timor-Leste")
     links = titles | {w.casefold() for w in (lex.words("name_particle") if lex else [])}
     engine_mentions = _joined_by_acronym(doc, list(engine_ann.mentions) if engine_ann else [], gaz_ann.mentions)
@@ -62,7 +63,7 @@ def merge_mentions(doc: Document, engine_ann: Annotation | None, gaz_ann: Annota
     taken = [(m.start, m.end) for m in gaz]
     for m in engine_mentions:
         for start, end in _trim(doc, m, taken):
-            out.append(Named(start, end, m.type, None, "engine", m.engine))
+            out.append(Named(start, end, _head_type(doc.text[start:end], m.type, head_types), None, "engine", m.engine))
             taken.append((start, end))
     out += _repeated_persons(doc, out, taken, titles)
     out.sort(key=lambda n: n.start)
@@ -70,6 +71,16 @@ def merge_mentions(doc: Document, engine_ann: Annotation | None, gaz_ann: Annota
 
     place_surnames(doc, out)
     return out
+
+
+def _head_type(text: str, engine_type: str, head_types: dict[str, str]) -> str:
+    """An engine's person that opens with a typed head noun and a lower-case link is no person:
+    "Order of Sikatuna" is an award, "Palacio de Oriente" a place. Only the head-first shape is
+    read: a head word last may be a surname ("Stuart Hall", "Ana Torre")."""
+    words = text.split()
+    if engine_type == "Person" and len(words) >= 3 and words[1][:1].islower():
+        return head_types.get(words[0].casefold(), engine_type)
+    return engine_type
 
 
 def _joined_by_acronym(doc: Document, engine: list[Mention], gaz: list[Mention]) -> list[Mention]:
