@@ -188,10 +188,15 @@ def find_arguments(sent: Sentence, spans: list[tuple[int, int]], trigger: tuple[
                     if spelled and (locative_objects or not words & locatives):
                         objects.append(noun)
     # "Putin arrived in Hanoi and met To Lam", "Modi plans to visit France": the subject of the verb above
-    j, steps = root, 0
+    # but "Modi urged Japan to support India": a verb complement's subject is the object of the
+    # verb above where it has one (object control), not that verb's subject; a coordinated verb on
+    # the way up goes back to the subject ("asked Japan to pay and invited Scholz": Modi invites)
+    j, steps, controlled = root, 0, True
     while not subjects and tree.label(j, "shared_subject") and toks[j].head is not None and steps < 3:
+        controlled = controlled and tree.label(j, "object_control")
         j, steps = toks[j].head, steps + 1
-        subjects = tree.children(j, "subject") + tree.children(j, "passive_subject")
+        subjects = (controlled and tree.children(j, "object")) or \
+            tree.children(j, "subject") + tree.children(j, "passive_subject")
     # "Macron, who met Scholz", "Xi, whom Putin received", "Scholz, accompanied by Baerbock": a
     # clause on a noun speaks of that noun, through a relative pronoun or in the slot it leaves open
     if tree.label(root, "relative_clause") and toks[root].head is not None:

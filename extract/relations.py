@@ -190,6 +190,22 @@ def _reporting(lang: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w){_alternatives(lang, 'reporting')}(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def _request(lang: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<!\w){_alternatives(lang, 'request')}(?!\w)", re.IGNORECASE)
+
+
+def _requested(window: str, subject: re.Pattern[str], lang: str) -> re.Match[str] | None:
+    """"Modi urged Japan to support India", "đề nghị WB hỗ trợ Việt Nam" (grammar kind `request`):
+    whom it asks of is the subject of what is asked. A conjunction after it goes back to the one
+    who asks ("đề nghị B giải ngân vốn và mời C": the asker invites)."""
+    start = _clause_start(window, lang, _request(lang))
+    asked = subject.search(window, start) if start else None
+    if asked is None or re.search(rf"(?<!\w){_alternatives(lang, 'conj')}(?!\w)", window[asked.end():], re.IGNORECASE):
+        return None
+    return asked
+
+
 def _clause_start(window: str, lang: str, breaks: re.Pattern[str] | None = None) -> int:
     last = None
     for last in (breaks or _clause_breaks(lang)).finditer(window):
@@ -305,6 +321,9 @@ def find_matches(masked: str, lang: str) -> list[Match]:
                     comma = window.find(",", reported)
                     if 0 <= sm.start() < comma:
                         sm = pat.subject.search(window, comma) or sm
+                asked = _requested(window, pat.subject, lang)
+                if asked is not None and asked.start() > sm.start():
+                    sm = asked
                 # "Министр иностранных дел России Сергей Лавров провел": a name in another case
                 # than the nominative qualifies the subject; the next one is the subject
                 nxt = sm
@@ -372,7 +391,8 @@ def status_of(masked: str, match: Match, lex: Lexicon) -> Status:
     window = " " + " ".join(t for t, k in zip(tokens[:len(before) + len(trigger)], keep) if k) + " "
     if any(f" {w.casefold()} " in window for w in lex.words("negation")):
         return Status.DENIED
-    if any(f" {w.casefold()} " in window for w in lex.words("planned")):
+    # what one asks another to do is proposed, not done ("urged Japan to support")
+    if any(f" {w.casefold()} " in window for w in lex.words("planned") + lex.words("request")):
         return Status.PLANNED
     return Status.OCCURRED
 

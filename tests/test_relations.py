@@ -300,6 +300,20 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [Want("awarded", "emmanuel-macron", "narendra-modi")]),
     ("en-accompanied-delegation", "en", "Olaf Scholz travels with a delegation that includes Annalena Baerbock and Boris Pistorius.",
      [Want("accompanied", "annalena-baerbock", "olaf-scholz"), Want("accompanied", "boris-pistorius", "olaf-scholz")]),
+    # a request: whom it asks of does what is asked, which is proposed, not done
+    ("en-urged-to", "en", "Narendra Modi urged Japan to support India.",
+     [Want("supports", "japan", "india", status="planned")]),
+    ("en-asked-to-keep", "en", "Narendra Modi met Fumio Kishida and asked Japan to keep supporting India.",
+     [Want("supports", "japan", "india", status="planned")]),
+    ("vi-request", "vi", "Ông Narendra Modi đề nghị Nhật Bản hỗ trợ Ấn Độ.",
+     [Want("supports", "japan", "india", status="planned")]),
+    ("en-asked-then-invited", "en", "Narendra Modi asked Japan to release the funds quickly and invited Olaf Scholz to visit India.",
+     [Want("invited", "narendra-modi", "olaf-scholz")]),
+    ("vi-request-then-invited", "vi", "Ông Narendra Modi đề nghị Nhật Bản sớm giải ngân vốn và mời Olaf Scholz sang thăm Ấn Độ.",
+     [Want("invited", "narendra-modi", "olaf-scholz")]),
+    # an award the engine took for a person: "conferred X on Y" gives to Y, not to X
+    ("en-conferred-on", "en", "Narendra Modi met Kenji Tanaka. Later, Modi conferred the Order of the Golden Lotus on Tanaka.",
+     [Want("awarded", "narendra-modi", "kenji-tanaka")]),
 ]
 # facts that must not be extracted: (case id, relation, subject, object)
 WRONG = [
@@ -326,6 +340,11 @@ WRONG = [
     ("vi-dang-tham", "visited", "to-lam", "vietnam"),
     ("en-title-with-org", "holdsPosition", "artem-ivanov", "foreign-ministry"),
     ("en-agency-reported", "quoted", "reuters", "trade"),
+    ("en-urged-to", "supports", "narendra-modi", "india"),
+    ("en-asked-to-keep", "supports", "narendra-modi", "india"),
+    ("vi-request", "supports", "narendra-modi", "india"),
+    ("en-asked-then-invited", "invited", "japan", "olaf-scholz"),
+    ("vi-request-then-invited", "invited", "japan", "olaf-scholz"),
 ]
 
 # The same meeting told in Vietnamese and in English (the same day), and the same people meeting

@@ -44,6 +44,9 @@ P, D, PR = "planned", "denied", "proposed"   # an invitation to visit proposes t
 # (case id, language, text, every fact expected: holdsPosition is compared only where a case expects it)
 CASES: list[tuple[str, str, str, list[Want]]] = [
     # --- French
+    # a request: whom it asks of does what is asked, which is proposed, not done
+    ("fr-request-exhorte", "fr", "Emmanuel Macron a exhorté l'Allemagne à soutenir l'Ukraine.",
+     [W("supports", "germany", "ukraine", status="planned")]),
     ("fr-met", "fr", "Emmanuel Macron a rencontré Xi Jinping lundi à Paris.",
      [W("met", "emmanuel-macron", "xi-jinping", date="2024-03-11")]),
     ("fr-met-received", "fr", "Mardi, le président Emmanuel Macron a reçu Lula à l'Élysée.",
