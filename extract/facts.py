@@ -115,8 +115,10 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
                     if money:
                         fact.amount, fact.currency = money
                 facts.append(fact)
-                if len(facts) == before + 1:
-                    prev_subject = args[si].named   # the sentence's first fact tells its subject
+                if len(facts) == before + 1 and args[si].end <= offsets[match.trigger[0]] <= args[oi].start:
+                    # the sentence's first fact tells its subject, where the subject stands before the
+                    # verb and the object after it (a passive's agent is no clause subject)
+                    prev_subject = args[si].named
         context.settle(facts[before:])
         # one participant named: a report of the event, evidence for the statement it fits
         reports += find_reports(

@@ -23,9 +23,11 @@ def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
     ("pt", "Lula encontrou-se com Gustavo Petro em Bogotá. Depois, visitou o Peru.", ("visited", "lula", "peru")),
     ("it", "Lula ha incontrato Gustavo Petro a Bogotà. Poi ha visitato il Perù.", ("visited", "lula", "peru")),
     ("ru", "Лула встретился с Густаво Петро в Боготе. Затем посетил Перу.", ("visited", "lula", "peru")),
+    # a passive's subject goes on, not its agent
+    ("it", "Lula è stato ricevuto da Gustavo Petro a Bogotà. Poi ha visitato il Perù.", ("visited", "lula", "peru")),
 ])
 def test_null_subject_continues_previous_subject(lang: str, text: str, want: tuple[str, str, str]) -> None:
-    assert want in _facts(lang, text)
+    assert {f for f in _facts(lang, text) if f[0] == "visited"} == {want}
 
 
 @pytest.mark.parametrize("lang,text", [
