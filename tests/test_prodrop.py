@@ -23,6 +23,8 @@ def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
     ("pt", "Lula encontrou-se com Gustavo Petro em Bogotá. Depois, visitou o Peru.", ("visited", "lula", "peru")),
     ("it", "Lula ha incontrato Gustavo Petro a Bogotà. Poi ha visitato il Perù.", ("visited", "lula", "peru")),
     ("ru", "Лула встретился с Густаво Петро в Боготе. Затем посетил Перу.", ("visited", "lula", "peru")),
+    ("it", "Lula ha incontrato Gustavo Petro a Bogotà. Nel pomeriggio ha visitato il Perù.",
+     ("visited", "lula", "peru")),
     # a passive's subject goes on, not its agent
     ("it", "Lula è stato ricevuto da Gustavo Petro a Bogotà. Poi ha visitato il Perù.", ("visited", "lula", "peru")),
 ])
