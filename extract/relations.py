@@ -303,6 +303,10 @@ def find_matches(masked: str, lang: str) -> list[Match]:
                 continue
             if _across_clause(pat.text, m, span, text, lang):
                 continue
+            # "condemned the measures and said Moscow would respond": an object after a reporting
+            # verb is the reported clause's, not the trigger's
+            if groups.get("O") and m.start("O") > span[1] and _reporting(lang).search(text, span[1], m.start("O")):
+                continue
             if pat.relation == "quoted" and groups.get("O") and _in_quotation(text, m.start("O")):
                 continue  # the speaker is no name of the words quoted ('"L'Italia è ...", ha detto Milei')
             if pat.subject is not None:

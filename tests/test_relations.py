@@ -311,6 +311,9 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
      [Want("invited", "narendra-modi", "olaf-scholz")]),
     ("vi-request-then-invited", "vi", "Ông Narendra Modi đề nghị Nhật Bản sớm giải ngân vốn và mời Olaf Scholz sang thăm Ấn Độ.",
      [Want("invited", "narendra-modi", "olaf-scholz")]),
+    # an object after a reporting verb belongs to the reported clause, not to the trigger before it
+    ("en-condemned-and-said", "en", "Olaf Scholz criticised the decision and said Germany would respond.", []),
+    ("vi-condemned-and-said", "vi", "Ông Olaf Scholz chỉ trích quyết định này và cho biết Đức sẽ đáp trả.", []),
     # an award the engine took for a person: "conferred X on Y" gives to Y, not to X
     ("en-conferred-on", "en", "Narendra Modi met Kenji Tanaka. Later, Modi conferred the Order of the Golden Lotus on Tanaka.",
      [Want("awarded", "narendra-modi", "kenji-tanaka")]),
@@ -344,6 +347,8 @@ WRONG = [
     ("en-asked-to-keep", "supports", "narendra-modi", "india"),
     ("vi-request", "supports", "narendra-modi", "india"),
     ("en-asked-then-invited", "invited", "japan", "olaf-scholz"),
+    ("en-condemned-and-said", "condemns", "olaf-scholz", "germany"),
+    ("vi-condemned-and-said", "condemns", "olaf-scholz", "germany"),
     ("vi-request-then-invited", "invited", "japan", "olaf-scholz"),
 ]
 

@@ -47,6 +47,10 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     # a request: whom it asks of does what is asked, which is proposed, not done
     ("fr-request-exhorte", "fr", "Emmanuel Macron a exhorté l'Allemagne à soutenir l'Ukraine.",
      [W("supports", "germany", "ukraine", status="planned")]),
+    # an object after a reporting verb belongs to the reported clause, not to the trigger before it
+    ("fr-none-condemned-and-said", "fr", "Emmanuel Macron a condamné ces mesures et a déclaré que la Chine devait répondre.", []),
+    ("es-none-condemned-and-said", "es", "Pedro Sánchez condenó las medidas y dijo que China debía responder.", []),
+    ("pt-none-condemned-and-said", "pt", "Lula condenou as medidas e disse que a China devia responder.", []),
     ("fr-met", "fr", "Emmanuel Macron a rencontré Xi Jinping lundi à Paris.",
      [W("met", "emmanuel-macron", "xi-jinping", date="2024-03-11")]),
     ("fr-met-received", "fr", "Mardi, le président Emmanuel Macron a reçu Lula à l'Élysée.",
