@@ -25,6 +25,9 @@ def strip_titles(doc: Document, names: list[Named], lex: Lexicon) -> None:
             changed = False
             low = fold(doc.text[n.start:n.end])
             for form, office, kind, of in forms:
+                # "Novo Banco de ...", "New Democracy": a modifier opens an institution's own name
+                if kind == "modifier" and n.type != "Person":
+                    continue
                 if low.startswith(form + " ") and len(low) > len(form) + 1:
                     if kind == "honorific":
                         n.honorifics.append(doc.text[n.start:n.start + len(form)])

@@ -40,3 +40,26 @@ def test_head_first_name_takes_head_type_over_engine_person(lang: str, text: str
 @pytest.mark.parametrize("lang,text,name", PERSONS)
 def test_person_with_head_word_elsewhere_stays_person(lang: str, text: str, name: str) -> None:
     assert _named(lang, text, name, "Person") == [(name, "Person")]
+
+
+# A word that modifies an office ("novo presidente", "neue Kanzlerin") opens an institution's own
+# name: it stays in the name of an organisation.
+MODIFIER_IN_NAME = [
+    ("pt", "A reunião do Novo Banco do Atlântico terminou.", "Novo Banco do Atlântico"),
+    ("es", "La Nueva Alianza Andina publicó un informe.", "Nueva Alianza Andina"),
+    ("fr", "La Nouvelle Banque du Sahel a prêté.", "Nouvelle Banque du Sahel"),
+    ("de", "Die Neue Rheinische Bank hat verliehen.", "Neue Rheinische Bank"),
+    ("it", "Il Nuovo Banco Adriatico ha prestato.", "Nuovo Banco Adriatico"),
+]
+
+
+@pytest.mark.parametrize("lang,text,name", MODIFIER_IN_NAME)
+def test_modifier_word_stays_in_organisation_name(lang: str, text: str, name: str) -> None:
+    from newskg.extract.mentions import Named
+    from newskg.extract.titles import strip_titles
+
+    doc = Document(id="d", text=text, lang=lang)
+    start = text.index(name)
+    named = [Named(start, start + len(name), "Organization", None, "engine", "test")]
+    strip_titles(doc, named, lexicon(lang))
+    assert named[0].text(doc) == name
