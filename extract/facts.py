@@ -64,7 +64,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
         args += _pronouns(doc, sent.start, sent.end, args, seen_persons, lex, last_subject)
         args += [_Arg(g.start, g.end, g, pronoun=True) for g in groups.arguments(sent.start, sent.end, facts)]
         unsaid = _null_subject(doc, sent.start, sent.end, args, prev_span, prev_subject)
-        args += [unsaid] if unsaid else []
+        args += unsaid
         prev_span, prev_subject = (sent.start, sent.end), _opening_person(doc.text, sent.start, units)
         args = _non_overlapping(sorted(args, key=lambda a: (a.start, -a.end)))
         args = [a for a in args if not _dateline(doc.text, sent.start, a)]
@@ -81,8 +81,9 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
                              doc.lang or "en")
         matches += _roles_as_states(doc.text, sent.start, sent.end, args, matches, doc.lang or "en")
         matches = groups.expand(matches, args, offsets)   # a group argument becomes its members
-        if unsaid is not None and any(a is unsaid for a in args):
-            matches = _fill_null_subject(matches, masked, args.index(unsaid), doc.lang or "en")
+        for gap in unsaid:
+            if any(a is gap for a in args):
+                matches = _fill_null_subject(matches, masked, args.index(gap), doc.lang or "en")
         if not matches and not tells_event(masked, doc.lang or "en"):
             continue
         sentence_text = doc.text[sent.start:sent.end]
@@ -119,6 +120,9 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
                     # the sentence's first fact tells its subject, where the subject stands before the
                     # verb and the object after it (a passive's agent is no clause subject)
                     prev_subject = args[si].named
+                elif len(facts) == before + 1 and args[oi].end <= offsets[match.trigger[0]] <= args[si].start \
+                        and prodrop.agent(doc.text, args[si].start, doc.lang or "en"):
+                    prev_subject = args[oi].named   # "X è stato ricevuto da Y": X goes on
         context.settle(facts[before:])
         # one participant named: a report of the event, evidence for the statement it fits
         reports += find_reports(
@@ -368,13 +372,18 @@ def _pronouns(doc: Document, start: int, end: int, args: list[_Arg], seen: list[
 
 
 def _null_subject(doc: Document, start: int, end: int, args: list[_Arg], prev_span: tuple[int, int] | None,
-                  prev_subject: Named | None) -> _Arg | None:
+                  prev_subject: Named | None) -> list[_Arg]:
     """"Lula visitó Chile. Luego viajó a Lima": the unsaid subject of a sentence that continues the
-    previous one is that one's subject (extract/prodrop.py), an empty argument before its verb."""
+    previous one is that one's subject (extract/prodrop.py), an empty argument before its verb
+    (and before the verb of the relative clause of the place it went to: ", donde se reunió")."""
     if prev_subject is None or not prodrop.continues(doc.text, prev_span, start):
-        return None
-    at = prodrop.gap(doc.text, start, end, doc.lang or "en", [(a.start, a.end) for a in args])
-    return _Arg(at, at, prev_subject, pronoun=True) if at is not None else None
+        return []
+    lang = doc.lang or "en"
+    at = prodrop.gap(doc.text, start, end, lang, [(a.start, a.end) for a in args])
+    if at is None:
+        return []
+    rel = prodrop.relative_gap(doc.text, at, end, lang, [(a.start, a.end, a.type) for a in args])
+    return [_Arg(p, p, prev_subject, pronoun=True) for p in ([at] if rel is None else [at, rel])]
 
 
 def _fill_null_subject(matches: list, masked: str, index: int, lang: str) -> list:

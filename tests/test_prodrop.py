@@ -25,11 +25,17 @@ def _facts(lang: str, text: str) -> set[tuple[str, str, str]]:
     ("ru", "Лула встретился с Густаво Петро в Боготе. Затем посетил Перу.", ("visited", "lula", "peru")),
     ("it", "Lula ha incontrato Gustavo Petro a Bogotà. Nel pomeriggio ha visitato il Perù.",
      ("visited", "lula", "peru")),
+    # the relative clause of the place the unsaid subject went to has that subject
+    ("it", "Lula ha incontrato Gustavo Petro a Bogotà. Poi si è spostato a Buenos Aires, dove ha incontrato Javier Milei.",
+     ("met", "lula", "javier-milei")),
+    ("es", "Lula se reunió con Gustavo Petro en Bogotá. Luego viajó a Buenos Aires, donde se reunió con Javier Milei.",
+     ("met", "lula", "javier-milei")),
     # a passive's subject goes on, not its agent
     ("it", "Lula è stato ricevuto da Gustavo Petro a Bogotà. Poi ha visitato il Perù.", ("visited", "lula", "peru")),
+    ("es", "Lula fue recibido por Gustavo Petro en Bogotá. Luego visitó Perú.", ("visited", "lula", "peru")),
 ])
 def test_null_subject_continues_previous_subject(lang: str, text: str, want: tuple[str, str, str]) -> None:
-    assert {f for f in _facts(lang, text) if f[0] == "visited"} == {want}
+    assert {f for f in _facts(lang, text) if f[0] == want[0] and f[2] == want[2]} == {want}
 
 
 @pytest.mark.parametrize("lang,text", [
