@@ -50,6 +50,9 @@ CASES: list[tuple[str, str, str, list[Want]]] = [
     # an object after a reporting verb belongs to the reported clause, not to the trigger before it
     ("fr-none-condemned-and-said", "fr", "Emmanuel Macron a condamné ces mesures et a déclaré que la Chine devait répondre.", []),
     ("es-none-condemned-and-said", "es", "Pedro Sánchez condenó las medidas y dijo que China debía responder.", []),
+    # an agreement qualified as planned is not yet signed
+    ("de-planned-adjective", "de", "Olaf Scholz sprach über das geplante Freihandelsabkommen zwischen Deutschland und Indien.",
+     [W("signedAgreement", "germany", "india", status="planned")]),
     ("pt-none-condemned-and-said", "pt", "Lula condenou as medidas e disse que a China devia responder.", []),
     ("fr-met", "fr", "Emmanuel Macron a rencontré Xi Jinping lundi à Paris.",
      [W("met", "emmanuel-macron", "xi-jinping", date="2024-03-11")]),
