@@ -86,13 +86,14 @@ def fills(masked: str, at: int, trigger: int, lang: str) -> bool:
 
 def relative_gap(text: str, at: int, end: int, lang: str, names: list[tuple[int, int, str]]) -> int | None:
     """"Poi si è spostato a Buenos Aires, dove ha incontrato ...": the relative clause of the place
-    the unsaid subject went to (grammar kind `place_relative`) has that subject too; only places
-    may stand between, no one else the clause could be said of. Where that clause's verb starts."""
+    the unsaid subject went to (grammar kind `place_relative`) has that subject too; no person may
+    stand between (the clause could be said of them), a seat ("Palazzo Chigi") may. Where that
+    clause's verb starts; a subject of its own after "dove" keeps the gap from its verb (fills)."""
     place = _place_relative(lang)
     rel = place.search(text, at, end) if place else None
     if rel is None or re.search(r"[.;:!?\n\"«»“”„]", text[at:rel.start()]):
         return None
-    if any(at <= s < rel.end() and typ not in ("City", "Place", "Country") for s, _, typ in names):
+    if any(at <= s < rel.end() and typ == "Person" for s, _, typ in names):
         return None
     return rel.end() if agrees(text[rel.end():end], lang) else None
 
