@@ -12,8 +12,9 @@ from .depargs import with_parse
 from .groups import GroupResolver
 from .lexicon import Lexicon, alternation, lexicon
 from .mentions import Named, find_role_references
+from .office_facts import evidence_of, implied_entity, office_facts
 from .roles import office_fits
-from .model import Annotation, DateValue, Document, Entity, Evidence, Fact, Facts, Report, Status
+from .model import Annotation, DateValue, Document, Entity, Fact, Facts, Report, Status
 from .relations import find_matches, mask, pairs, signatures, status_of
 from .reports import Candidate, drop_told, find_reports, tells_event
 from .capitals import capital_references
@@ -41,10 +42,10 @@ class _Arg:
 def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entity]) -> Facts:
     doc = ann.doc
     lex = lexicon(doc.lang or "en")
-    facts = _offices(ann, names, entities, lex)
+    facts = office_facts(ann, names, entities, lex)
     capitals = capital_references(doc, names, lex)   # "la capitale ukrainienne": Kyiv
     for c in capitals:
-        _implied_entity(entities, c.entity, doc.id)
+        implied_entity(entities, c.entity, doc.id)
     names = sorted(names + capitals + _role_references(doc, names, lex), key=lambda n: n.unit_start)
     seen_persons: list[Named] = []
     last_subject: Named | None = None   # the first person of the latest sentence that named one
@@ -87,7 +88,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
         if not matches and not tells_event(masked, doc.lang or "en"):
             continue
         sentence_text = doc.text[sent.start:sent.end]
-        evidence = _evidence(ann, sent.start, sent.end)
+        evidence = evidence_of(ann, sent.start, sent.end)
 
         def date_at(pos: int, status: Status) -> DateValue | None:
             trig = offsets[pos] - sent.start if pos < len(offsets) else 0
@@ -260,85 +261,6 @@ def _dateline(text: str, sent_start: int, arg: "_Arg") -> bool:
     if arg.type != "Organization" or text[sent_start:arg.start].strip(" \t\u00a0(["):
         return False
     return re.match(r"[\s)\]]*[-–—]\s", text[arg.end:arg.end + 6]) is not None
-
-
-def _evidence(ann: Annotation, start: int, end: int) -> Evidence:
-    doc = ann.doc
-    o_start, o_end = doc.to_original(start), doc.to_original(end - 1) + 1
-    return Evidence(doc.id, doc.original[o_start:o_end], o_start, o_end, doc.lang or "und", ann.engine)
-
-
-def _offices(ann: Annotation, names: list[Named], entities: dict[str, Entity], lex: Lexicon) -> list[Fact]:
-    facts, seen = [], set()
-    allowed = signatures()["holdsPosition"][1]
-    for n in names:
-        if n.type == "Person" and n.office and n.office_of is None:
-            n.office_of = _group_country(ann.doc, names, n, lex)
-        if n.type == "Person" and not n.office and n.office_of is not None:
-            n.office = _counterpart_office(ann, names, n, lex)
-        if n.type != "Person" or not n.office or n.office_of is None or not n.entity:
-            continue
-        org = n.office_of.entity
-        if n.office_of.kind == "implied" and org:
-            _implied_entity(entities, org, ann.doc.id)
-        if org not in entities or entities[org].type not in allowed or (n.entity, org, n.office) in seen:
-            continue
-        seen.add((n.entity, org, n.office))
-        sent = next((s for s in ann.sentences if s.start <= n.start < s.end), None)
-        if sent is None:
-            continue
-        facts.append(Fact("holdsPosition", n.entity, org, _evidence(ann, sent.start, sent.end),
-                          role=n.office, confidence=0.8, trigger=ann.doc.text[n.unit_start:n.start].strip()))
-    return facts
-
-
-def _implied_entity(entities: dict[str, Entity], key: str, doc_id: str) -> None:
-    """The state or organisation a title names by itself ("Bundeskanzler": Germany) is a node of
-    the document even where no sentence names it."""
-    from newskg.ontology.gazetteer import load_gazetteer
-
-    gaz = load_gazetteer()
-    if key not in entities and key in gaz:
-        entry = gaz.entry(key)
-        entities[key] = Entity(key, entry.name, entry.type, wikidata=entry.wikidata)
-    if key in entities:
-        entities[key].docs.add(doc_id)
-
-
-def _counterpart_office(ann: Annotation, names: list[Named], person: Named, lex: Lexicon) -> str | None:
-    """"Wang Yi held talks with his Russian counterpart Sergei Lavrov": a counterpart holds, in
-    their own country, the office of the other person of the sentence."""
-    words = {w.casefold() for w in lex.words("counterpart")}
-    if not any(h.casefold() in words for h in person.honorifics):
-        return None
-    sent = next((s for s in ann.sentences if s.start <= person.start < s.end), None)
-    if sent is None:
-        return None
-    others = [n for n in names if n.type == "Person" and n.office and n.entity != person.entity
-              and sent.start <= n.start < sent.end and not n.former
-              and (n.office_of is None or n.office_of.entity != person.office_of.entity)]
-    others.sort(key=lambda n: abs(n.start - person.start))
-    return others[0].office if others else None
-
-
-def _group_country(doc: Document, names: list[Named], person: Named, lex: Lexicon) -> Named | None:
-    """"Russian officials, including Foreign Minister Sergei Lavrov and Deputy Prime Minister
-    Dmitry Chernyshenko": the office is of the country that qualifies the group."""
-    groups, including = lex.words("group_noun"), lex.words("including")
-    if not groups or not including:
-        return None
-    rx = re.compile(alternation(groups) + r"\s*,?\s*" + alternation(including) + r"(?!\w)", re.IGNORECASE)
-    line_start = doc.text.rfind("\n", 0, person.unit_start) + 1
-    window = doc.text[max(line_start, person.unit_start - 200):person.unit_start]
-    hits = list(rx.finditer(window))
-    if not hits:
-        return None
-    at = person.unit_start - len(window) + hits[-1].start()
-    between = doc.text[at:person.unit_start]
-    if re.search(r"[.;:!?]", between):
-        return None
-    country = next((x for x in reversed(names) if x.end <= at and at - x.end <= 2 and x.type == "Country"), None)
-    return country
 
 
 def _pronouns(doc: Document, start: int, end: int, args: list[_Arg], seen: list[Named],
