@@ -4,39 +4,28 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from newskg.ontology.relations import SYMMETRIC
 
+from .args import Arg
+from .capitals import capital_references
+from .continuation import fill_null_subject, null_subject_args, opening_person, pronoun_args
+from .dateclause import adnominal, in_relative_clause, said_on
+from .datecontext import DateContext
 from .depargs import with_parse
 from .groups import GroupResolver
 from .lexicon import Lexicon, alternation, lexicon
 from .mentions import Named, find_role_references
-from .office_facts import evidence_of, implied_entity, office_facts
-from .roles import office_fits
 from .model import Annotation, DateValue, Document, Entity, Fact, Facts, Report, Status
+from .office_facts import evidence_of, implied_entity, office_facts
+from . import prodrop
 from .relations import find_matches, mask, pairs, signatures, status_of
 from .reports import Candidate, drop_told, find_reports, tells_event
-from .capitals import capital_references
-from . import prodrop
-from .datecontext import DateContext
-from .dateclause import adnominal, in_relative_clause, said_on
+from .roles import office_fits
 from .temporal import find_amount
 
 PLACE_RELATIONS = frozenset({"met", "talkedTo", "visited", "signedAgreement", "awarded", "invited"})
 MONEY_RELATIONS = frozenset({"lends", "aids", "signedAgreement", "sanctions"})
-
-
-@dataclass
-class _Arg:
-    start: int
-    end: int
-    named: Named
-    pronoun: bool = False
-
-    @property
-    def type(self) -> str:
-        return self.named.type
 
 
 def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entity]) -> Facts:
@@ -61,12 +50,12 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
     for sent in ann.sentences:
         lo, hi = bisect.bisect_left(starts, sent.start), bisect.bisect_left(starts, sent.end)
         units = [n for n in names[lo:hi] if not n.absorbed]
-        args = [_Arg(n.unit_start, min(n.unit_end, sent.end), n) for n in units]
-        args += _pronouns(doc, sent.start, sent.end, args, seen_persons, lex, last_subject)
-        args += [_Arg(g.start, g.end, g, pronoun=True) for g in groups.arguments(sent.start, sent.end, facts)]
-        unsaid = _null_subject(doc, sent.start, sent.end, args, prev_span, prev_subject)
+        args = [Arg(n.unit_start, min(n.unit_end, sent.end), n) for n in units]
+        args += pronoun_args(doc, sent.start, sent.end, args, seen_persons, lex, last_subject)
+        args += [Arg(g.start, g.end, g, pronoun=True) for g in groups.arguments(sent.start, sent.end, facts)]
+        unsaid = null_subject_args(doc, sent.start, sent.end, args, prev_span, prev_subject)
         args += unsaid
-        prev_span, prev_subject = (sent.start, sent.end), _opening_person(doc.text, sent.start, units)
+        prev_span, prev_subject = (sent.start, sent.end), opening_person(doc.text, sent.start, units)
         args = _non_overlapping(sorted(args, key=lambda a: (a.start, -a.end)))
         args = [a for a in args if not _dateline(doc.text, sent.start, a)]
         seen_persons.extend(n for n in units if n.type == "Person")
@@ -84,7 +73,7 @@ def extract_facts(ann: Annotation, names: list[Named], entities: dict[str, Entit
         matches = groups.expand(matches, args, offsets)   # a group argument becomes its members
         for gap in unsaid:
             if any(a is gap for a in args):
-                matches = _fill_null_subject(matches, masked, args.index(gap), doc.lang or "en")
+                matches = fill_null_subject(matches, masked, args.index(gap), doc.lang or "en")
         if not matches and not tells_event(masked, doc.lang or "en"):
             continue
         sentence_text = doc.text[sent.start:sent.end]
@@ -145,7 +134,7 @@ def _stands_for_rulers(relation: str, subj: str, obj: str, entities: dict[str, E
     return types == {"Person", "Country"}
 
 
-def _candidates(args: list[_Arg], types: frozenset[str], entities: dict[str, Entity]) -> list[Candidate]:
+def _candidates(args: list[Arg], types: frozenset[str], entities: dict[str, Entity]) -> list[Candidate]:
     """The arguments as participants of a report: their entity where it fits the slot as it is
     (no capital standing for its state here: that would make the state a node of the document)."""
     out = []
@@ -234,7 +223,7 @@ def _after_determiner(text: str, pos: int, lex: Lexicon) -> bool:
     return bool(dets) and re.search(rf"(?<!\w){alternation(dets)}\s+$", text[max(0, pos - 12):pos], re.IGNORECASE) is not None
 
 
-def _roles_as_states(text: str, start: int, end: int, args: list[_Arg], matches: list, lang: str) -> list:
+def _roles_as_states(text: str, start: int, end: int, args: list[Arg], matches: list, lang: str) -> list:
     """"The Cuban head of state thanked Russia for the aid": a role phrase stands for its state in
     a slot that takes no person. The sentence is read again with such phrases typed as their state;
     a match is kept where the phrase fills a slot that takes no person (_entity_for gives the state)."""
@@ -255,7 +244,7 @@ def _roles_as_states(text: str, start: int, end: int, args: list[_Arg], matches:
     return out
 
 
-def _dateline(text: str, sent_start: int, arg: "_Arg") -> bool:
+def _dateline(text: str, sent_start: int, arg: "Arg") -> bool:
     """"VOV.VN - Tổng thống ..." or "MOSCOW (TASS) -": a source name opening a line before a
     dash names who reports, not who acts."""
     if arg.type != "Organization" or text[sent_start:arg.start].strip(" \t\u00a0(["):
@@ -263,78 +252,8 @@ def _dateline(text: str, sent_start: int, arg: "_Arg") -> bool:
     return re.match(r"[\s)\]]*[-–—]\s", text[arg.end:arg.end + 6]) is not None
 
 
-def _pronouns(doc: Document, start: int, end: int, args: list[_Arg], seen: list[Named],
-              lex: Lexicon, last_subject: Named | None = None) -> list[_Arg]:
-    """Pronouns stand for the nearest person named before them; an object pronoun skips the
-    persons of its own clause ("Putin awarded him": him is not Putin). A subject pronoun with no
-    person before it in its sentence continues the story's subject: the first person of the latest
-    sentence that named one ("Macron was received by the King. He is accompanied by ...": he is Macron)."""
-    out = []
-    text = doc.text
-    for kind in ("pronoun", "object_pronoun"):
-        words = lex.words(kind)
-        if not words:
-            continue
-        rx = re.compile(r"(?<!\w)" + alternation(words) + r"(?!\w)", re.IGNORECASE)
-        for m in rx.finditer(text, start, end):
-            s, e = m.span()
-            if any(a.start <= s < a.end for a in args):
-                continue
-            before = [a.named for a in args if a.end <= s and a.type == "Person"]
-            candidates = seen + before
-            if kind == "object_pronoun":
-                clause = text.rfind(",", start, s)
-                own = {a.named.entity for a in args if max(clause, start) <= a.start < s}
-                candidates = [n for n in candidates if n.entity not in own]
-            if kind == "pronoun" and not before and last_subject is not None:
-                out.append(_Arg(s, e, last_subject, pronoun=True))
-            elif candidates:
-                out.append(_Arg(s, e, candidates[-1], pronoun=True))
-    return out
-
-
-def _null_subject(doc: Document, start: int, end: int, args: list[_Arg], prev_span: tuple[int, int] | None,
-                  prev_subject: Named | None) -> list[_Arg]:
-    """"Lula visitó Chile. Luego viajó a Lima": the unsaid subject of a sentence that continues the
-    previous one is that one's subject (extract/prodrop.py), an empty argument before its verb
-    (and before the verb of the relative clause of the place it went to: ", donde se reunió")."""
-    if prev_subject is None or not prodrop.continues(doc.text, prev_span, start):
-        return []
-    lang = doc.lang or "en"
-    at = prodrop.gap(doc.text, start, end, lang, [(a.start, a.end) for a in args])
-    if at is None:
-        return []
-    rel = prodrop.relative_gap(doc.text, at, end, lang, [(a.start, a.end, a.type) for a in args])
-    return [_Arg(p, p, prev_subject, pronoun=True) for p in ([at] if rel is None else [at, rel])]
-
-
-def _fill_null_subject(matches: list, masked: str, index: int, lang: str) -> list:
-    """The unsaid subject stays only as the subject of the verb right after it."""
-    from .relations import PLACEHOLDER, Match
-
-    at = next(m.end() for m in PLACEHOLDER.finditer(masked) if int(m.group(2)) == index)
-    out = []
-    for m in matches:
-        if index in m.subjects and prodrop.fills(masked, at, m.trigger[0], lang):
-            out.append(m)
-        elif index in m.subjects or index in m.objects:
-            out.append(Match(m.relation, [i for i in m.subjects if i != index],
-                             [i for i in m.objects if i != index], m.trigger, m.status, m.pattern, m.pre))
-        else:
-            out.append(m)
-    return out
-
-
-def _opening_person(text: str, start: int, units: list[Named]) -> Named | None:
-    """The person a sentence opens on ("Lula dijo ..."): its subject where no fact tells one."""
-    first = units[0] if units else None
-    if first is None or first.type != "Person" or text[start:first.unit_start].strip():
-        return None
-    return first
-
-
-def _non_overlapping(args: list[_Arg]) -> list[_Arg]:
-    out: list[_Arg] = []
+def _non_overlapping(args: list[Arg]) -> list[Arg]:
+    out: list[Arg] = []
     for a in args:
         if out and a.start < out[-1].end:
             continue
@@ -342,7 +261,7 @@ def _non_overlapping(args: list[_Arg]) -> list[_Arg]:
     return out
 
 
-def _entity_for(arg: _Arg, types: frozenset[str], entities: dict[str, Entity], doc_id: str) -> str | None:
+def _entity_for(arg: Arg, types: frozenset[str], entities: dict[str, Entity], doc_id: str) -> str | None:
     """The entity an argument stands for in a slot: a capital acting as a state is the state,
     which becomes a node of this document even where no sentence names it ("Paris will lend Kyiv")."""
     key = arg.named.entity
@@ -368,7 +287,7 @@ def _entity_for(arg: _Arg, types: frozenset[str], entities: dict[str, Entity], d
     return key if ent.type in types else None
 
 
-def _place(masked: str, args: list[_Arg], lex: Lexicon, used: set[int],
+def _place(masked: str, args: list[Arg], lex: Lexicon, used: set[int],
            entities: dict[str, Entity]) -> str | None:
     words = lex.words("locative")
     if not words:

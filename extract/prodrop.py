@@ -1,6 +1,6 @@
 """Null subjects (pro-drop): in es/pt/it (and ru past tense) a clause may leave its subject
 unsaid ("Tras la reunión, viajó a Lima"). Such a clause continues the subject of the previous
-sentence of its paragraph, like a sentence-initial subject pronoun does (facts._pronouns).
+sentence of its paragraph, like a sentence-initial subject pronoun does (continuation.pronoun_args).
 
 Precision over recall, so the gap is only filled where
 - the sentence opens on the verb, on an adverb of grammar kind `prodrop_opener` ("Luego",
