@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import Lexicon, alternation
+from .lexicon import Lexicon, alternation, determiner_before
 from .mentions import Named
 from .model import Document
 
@@ -40,8 +40,7 @@ def capital_references(doc: Document, names: list[Named], lex: Lexicon) -> list[
     # "la capitale ukrainienne", "столица Украины", "the capital of Chile"
     before = re.compile(rf"(?<!\w){noun}\s+{link}(?:\w{{1,2}}['’])?$", re.IGNORECASE)
     # the article before the phrase belongs to it: "en la capital china" reads as "en Pekín"
-    article = re.compile(rf"(?<!\w)(?:{alternation(lex.words('determiner'))})\s+$", re.IGNORECASE) \
-        if lex.words("determiner") else None
+    article = determiner_before(lex.lang)
     # "die ukrainische Hauptstadt", "the Ukrainian capital", "Chile's capital"
     after = re.compile(rf"(?:['’]s?)?\s+{noun}(?!\w)", re.IGNORECASE)
     text, out = doc.text, []

@@ -2,11 +2,9 @@
 before it, a subject pronoun or an unsaid (null) subject continues the previous sentence's subject."""
 from __future__ import annotations
 
-import re
-
 from . import prodrop
 from .args import Arg
-from .lexicon import Lexicon, alternation
+from .lexicon import Lexicon, word_regex
 from .mentions import Named
 from .model import Document
 
@@ -20,10 +18,9 @@ def pronoun_args(doc: Document, start: int, end: int, args: list[Arg], seen: lis
     out = []
     text = doc.text
     for kind in ("pronoun", "object_pronoun"):
-        words = lex.words(kind)
-        if not words:
+        rx = word_regex(lex.words(kind))
+        if rx is None:
             continue
-        rx = re.compile(r"(?<!\w)" + alternation(words) + r"(?!\w)", re.IGNORECASE)
         for m in rx.finditer(text, start, end):
             s, e = m.span()
             if any(a.start <= s < a.end for a in args):

@@ -14,7 +14,7 @@ from .dateclause import adnominal, in_relative_clause, said_on
 from .datecontext import DateContext
 from .depargs import with_parse
 from .groups import GroupResolver
-from .lexicon import Lexicon, alternation, lexicon
+from .lexicon import Lexicon, alternation, determiner_before, lexicon
 from .mentions import Named, find_role_references
 from .model import Annotation, DateValue, Document, Entity, Fact, Facts, Report, Status
 from .office_facts import evidence_of, implied_entity, office_facts
@@ -219,8 +219,8 @@ def _role_references(doc: Document, names: list[Named], lex: Lexicon) -> list[Na
 
 
 def _after_determiner(text: str, pos: int, lex: Lexicon) -> bool:
-    dets = lex.words("determiner")
-    return bool(dets) and re.search(rf"(?<!\w){alternation(dets)}\s+$", text[max(0, pos - 12):pos], re.IGNORECASE) is not None
+    det = determiner_before(lex.lang)
+    return det is not None and det.search(text, max(0, pos - 12), pos) is not None
 
 
 def _roles_as_states(text: str, start: int, end: int, args: list[Arg], matches: list, lang: str) -> list:

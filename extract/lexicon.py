@@ -57,6 +57,14 @@ def word_regex(words: list[str]) -> re.Pattern[str] | None:
     return re.compile(r"(?<!\w)" + alternation(sorted(words, key=len, reverse=True)) + r"(?!\w)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=None)
+def determiner_before(lang: str) -> re.Pattern[str] | None:
+    """A determiner of the language ending where the search ends ("el |diplomático", "en la |capital");
+    None for a language without determiners. Compiled once per language."""
+    dets = lexicon(lang).words("determiner")
+    return re.compile(rf"(?<!\w){alternation(dets)}\s+$", re.IGNORECASE) if dets else None
+
+
 @lru_cache(maxsize=1)
 def _languages() -> tuple[str, ...]:
     return tuple(sorted(p.parent.name for p in _lang_dir().glob("*/triggers.tsv")))

@@ -8,7 +8,7 @@ import bisect
 import re
 from functools import lru_cache
 
-from .lexicon import Lexicon, alternation
+from .lexicon import Lexicon, alternation, determiner_before
 from .mentions import Named
 from .model import Document
 from .spanmask import SpanMask
@@ -122,8 +122,8 @@ def find_role_references(doc: Document, names: list[Named], lex: Lexicon) -> lis
     out += _bare_titles(doc, names, out, [t for t in titles if t[2] == "office"], lex)
     # the determiner belongs to the phrase as it does to a title phrase: "reiste der
     # CDU-Vorsitzende nach Warschau" reads as "reiste Merz nach Warschau"
-    if lex.words("determiner"):
-        det = re.compile(rf"(?<!\w){alternation(lex.words('determiner'))}\s+$", re.IGNORECASE)
+    det = determiner_before(lex.lang)
+    if det is not None:
         for ref in out:
             m = det.search(doc.text, max(0, ref.unit_start - 12), ref.unit_start)
             if m:
